@@ -1,0 +1,411 @@
+"""The actors stage: find actor mentions in a parsed Doc and code them CAMEO-style.
+
+Dictionary terms (countries, adjectives, capitals, metonyms, organisations, office holders,
+sector nouns) are matched with a PhraseMatcher; matches that sit in one noun phrase are then
+grouped on the dependency tree, so "China's foreign ministry", "the government of China" and
+"the Chinese navy" each become one actor (`CHNGOV`, `CHNGOV`, `CHNMIL`), and "Sino-Russian
+exercises" gives two actors that both modify "exercises".
+
+The component writes `doc.spans["actors"]` (label = actor code) and `doc._.actors`, a list of
+frozen `ActorMention` records that the events component reads. It never reads events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from .codes import SECTORS, country_of, is_actor_code, sector_of, with_sector
+from .datafiles import Row, data_path, read_tsv
+
+COUNTRY_COLUMNS = ("code", "name", "aliases", "adjectives", "prefixes", "capitals", "valid_from", "valid_to", "successor")
+METONYM_COLUMNS = ("phrase", "code", "note")
+ORGANISATION_COLUMNS = ("code", "name", "aliases", "kind", "note")
+SECTOR_COLUMNS = ("term", "sector", "pos", "note")
+PEOPLE_COLUMNS = ("name", "aliases", "country", "sector", "role", "start", "end", "note")
+STOP_COLUMNS = ("phrase", "note")
+PERSON_ROLES = frozenset({
+    "head_of_state", "head_of_government", "foreign_minister", "defence_minister", "secretary_general",
+    "president_commission", "president_council", "high_representative", "other",
+})
+
+# How much a kind of dictionary entry says about who the actor is; the most telling member of a
+# noun phrase gives the phrase its country.
+KIND_RANK = {"person": 6, "metonym": 5, "organisation": 4, "capital": 3, "country": 2, "adjective": 1, "prefix": 0}
+# Dependencies that keep a token inside the noun phrase of its head.
+NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nn"})
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One meaning of a dictionary term."""
+
+    kind: str
+    code: str
+    label: str
+    start: date | None = None
+    end: date | None = None
+    where: str = ""
+
+    def holds_on(self, when: date | None) -> bool:
+        if when is None:
+            return True
+        return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """An actor found in a Doc. `head` is the token the actor's noun phrase hangs from: the
+    actor itself ("diplomats") or, for a modifier ("Sino-Russian exercises"), the noun it
+    modifies ("exercises"). `code` is None for proper names no dictionary knows."""
+
+    start: int
+    end: int
+    code: str | None
+    head: int
+    text: str
+    why: str
+    modifier: bool = False
+
+    @property
+    def country(self) -> str | None:
+        return country_of(self.code)
+
+
+@dataclass(frozen=True)
+class ActorDictionary:
+    """Every term detente knows, lower-cased, mapped to its meanings."""
+
+    terms: dict[str, tuple[Entry, ...]]
+    sectors: dict[str, tuple[str, str]]  # term → (sector, pos)
+    prefixes: dict[str, Entry]  # "sino" → CHN
+    stop: frozenset[str]
+    versions: dict[str, str]
+    # short all-capital abbreviations ("US", "UN", "IS", "WHO") match only in capitals, so the
+    # pronoun "us" is not the United States: lower-cased key → the form as written
+    exact: dict[str, str]
+
+    def lookup(self, text: str, when: date | None = None) -> list[Entry]:
+        """The meanings of an exact term (case-insensitive), office holders filtered by date."""
+        key = " ".join(text.lower().split())
+        entries = list(self.terms.get(key, ()))
+        if key in self.prefixes:
+            entries.append(self.prefixes[key])
+        dated = [e for e in entries if e.kind != "person" or e.holds_on(when)]
+        return dated or entries
+
+
+def is_exact_form(phrase: str) -> bool:
+    """Abbreviations of at most three capital letters (dots aside) are matched case-sensitively."""
+    letters = [c for c in phrase if c.isalpha()]
+    return bool(letters) and len(letters) <= 3 and all(c.isupper() for c in letters) and " " not in phrase
+
+
+def _add(terms: dict[str, list[Entry]], phrase: str, entry: Entry) -> None:
+    key = " ".join(phrase.lower().split())
+    if key:
+        terms.setdefault(key, []).append(entry)
+
+
+def _check_code(row: Row, code: str, what: str) -> str:
+    if not is_actor_code(code):
+        raise row.fail(f"{what} {code!r} is not a CAMEO-style actor code")
+    return code
+
+
+def _load_countries(terms: dict[str, list[Entry]], prefixes: dict[str, Entry]) -> str:
+    data = read_tsv(data_path("countries.tsv"), COUNTRY_COLUMNS)
+    seen: set[str] = set()
+    for row in data.rows:
+        code = row.text("code")
+        if len(code) != 3 or not code.isalpha() or not code.isupper():
+            raise row.fail(f"country code {code!r} must be three capital letters")
+        if code in seen:
+            raise row.fail(f"country code {code} listed twice")
+        seen.add(code)
+        start, end = row.date("valid_from"), row.date("valid_to")
+        name = row.text("name")
+        if not name:
+            raise row.fail("name is empty")
+        for phrase in [name, *row.many("aliases")]:
+            _add(terms, phrase, Entry("country", code, name, start, end, row.path))
+        for phrase in row.many("adjectives"):
+            _add(terms, phrase, Entry("adjective", code, name, start, end, row.path))
+        for phrase in row.many("capitals"):
+            _add(terms, phrase, Entry("capital", code + "GOV", f"{phrase}, capital of {name}", start, end, row.path))
+        for phrase in row.many("prefixes"):
+            prefixes[phrase.lower()] = Entry("prefix", code, f"{phrase}- ({name})", start, end, row.path)
+    return data.header["version"]
+
+
+def _load_simple(terms: dict[str, list[Entry]]) -> dict[str, str]:
+    versions = {}
+    metonyms = read_tsv(data_path("metonyms.tsv"), METONYM_COLUMNS)
+    for row in metonyms.rows:
+        code = _check_code(row, row.text("code"), "code")
+        for phrase in row.many("phrase"):
+            _add(terms, phrase, Entry("metonym", code, phrase, where=row.path))
+    versions["metonyms"] = metonyms.header["version"]
+
+    organisations = read_tsv(data_path("organisations.tsv"), ORGANISATION_COLUMNS)
+    for row in organisations.rows:
+        code = _check_code(row, row.text("code"), "code")
+        if code[:3] not in ("IGO", "NGO", "MNC"):
+            raise row.fail(f"organisation code {code!r} must start with IGO, NGO or MNC")
+        if row.text("kind") not in ("igo", "ngo", "mnc"):
+            raise row.fail("kind must be igo, ngo or mnc")
+        name = row.text("name")
+        for phrase in [name, *row.many("aliases")]:
+            _add(terms, phrase, Entry("organisation", code, name, where=row.path))
+    versions["organisations"] = organisations.header["version"]
+
+    people = read_tsv(data_path("people.tsv"), PEOPLE_COLUMNS)
+    for row in people.rows:
+        country, sector, role = row.text("country"), row.text("sector"), row.text("role")
+        code = _check_code(row, country + sector, "country+sector")
+        if sector and sector not in SECTORS:
+            raise row.fail(f"sector {sector!r} is not one of {', '.join(sorted(SECTORS))}")
+        if role not in PERSON_ROLES:
+            raise row.fail(f"role {role!r} is not one of {', '.join(sorted(PERSON_ROLES))}")
+        start, end = row.date("start"), row.date("end")
+        if start and end and end < start:
+            raise row.fail("end is before start")
+        name = row.text("name")
+        label = f"{name} ({role.replace('_', ' ')} of {country}, {start or '?'} to {end or 'now'})"
+        for phrase in [name, *row.many("aliases")]:
+            _add(terms, phrase, Entry("person", code, label, start, end, row.path))
+    versions["people"] = people.header["version"]
+    return versions
+
+
+@lru_cache(maxsize=1)
+def load_actor_dictionary() -> ActorDictionary:
+    terms: dict[str, list[Entry]] = {}
+    prefixes: dict[str, Entry] = {}
+    versions = {"countries": _load_countries(terms, prefixes)}
+    versions.update(_load_simple(terms))
+
+    sector_file = read_tsv(data_path("sectors.tsv"), SECTOR_COLUMNS)
+    sectors: dict[str, tuple[str, str]] = {}
+    for row in sector_file.rows:
+        sector, pos = row.text("sector"), row.text("pos")
+        if sector not in SECTORS:
+            raise row.fail(f"sector {sector!r} is not one of {', '.join(sorted(SECTORS))}")
+        if pos not in ("noun", "adj"):
+            raise row.fail(f"pos must be noun or adj, not {pos!r}")
+        for term in row.many("term"):
+            sectors[" ".join(term.lower().split())] = (sector, pos)
+    versions["sectors"] = sector_file.header["version"]
+
+    stop_file = read_tsv(data_path("stoplist.tsv"), STOP_COLUMNS)
+    stop = frozenset(" ".join(row.text("phrase").lower().split()) for row in stop_file.rows)
+    versions["stoplist"] = stop_file.header["version"]
+    exact = {term: original for term, original in _written_forms().items() if is_exact_form(original)}
+    return ActorDictionary({k: tuple(v) for k, v in terms.items()}, sectors, prefixes, stop, versions, exact)
+
+
+def _written_forms() -> dict[str, str]:
+    """Each term as first written in the data files (case kept), keyed by its lower-cased form."""
+    forms: dict[str, str] = {}
+    for name, columns, fields_ in (
+        ("countries.tsv", COUNTRY_COLUMNS, ("name", "aliases", "adjectives", "capitals")),
+        ("metonyms.tsv", METONYM_COLUMNS, ("phrase",)),
+        ("organisations.tsv", ORGANISATION_COLUMNS, ("name", "aliases")),
+        ("people.tsv", PEOPLE_COLUMNS, ("name", "aliases")),
+    ):
+        for row in read_tsv(data_path(name), columns).rows:
+            for field_ in fields_:
+                for phrase in row.many(field_):
+                    key = " ".join(phrase.lower().split())
+                    if is_exact_form(phrase) or key not in forms:
+                        forms[key] = phrase
+    return forms
+
+
+# --------------------------------------------------------------------------- the component
+
+
+@dataclass(frozen=True)
+class _Match:
+    start: int
+    end: int
+    entries: tuple[Entry, ...] = ()
+    sector: tuple[str, str] | None = None
+
+
+def _np_head(token: Token) -> Token:
+    """Climb from a modifier to the head of its noun phrase ("China" in "the government of
+    China" → "government"; "Chinese" in "Chinese navy" → "navy")."""
+    current = token
+    for _ in range(6):
+        head = current.head
+        if head is current:
+            break
+        if current.dep_ in NP_DEPS and head.pos_ in ("NOUN", "PROPN", "ADJ"):
+            current = head
+            continue
+        if current.dep_ == "case" and head.dep_ == "poss":
+            current = head
+            continue
+        if (current.dep_ == "pobj" and head.lower_ in ("of", "from") and head.dep_ == "prep"
+                and head.head.pos_ in ("NOUN", "PROPN") and head.head.i < current.i):
+            current = head.head
+            continue
+        break
+    return current
+
+
+class ActorRecognizer:
+    """spaCy component: dictionary matches, grouped into noun phrases, coded with the date."""
+
+    def __init__(self, nlp: Language, name: str, dictionary: ActorDictionary) -> None:
+        self.name = name
+        self.dictionary = dictionary
+        self.entity_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.sector_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.stop_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._keys: dict[int, str] = {}
+        self._add_phrases(nlp, self.entity_matcher, [t for t in dictionary.terms if t not in dictionary.exact], "T")
+        self._add_phrases(nlp, self.exact_matcher, dictionary.exact.values(), "E")
+        self._add_phrases(nlp, self.sector_matcher, dictionary.sectors.keys(), "S")
+        self._add_phrases(nlp, self.stop_matcher, dictionary.stop, "X")
+
+    def _add_phrases(self, nlp: Language, matcher: PhraseMatcher, phrases: Iterable[str], tag: str) -> None:
+        phrases = sorted(phrases)
+        for phrase, doc in zip(phrases, nlp.tokenizer.pipe(phrases)):
+            key = f"{tag}:{phrase}"
+            matcher.add(key, [doc])
+            self._keys[nlp.vocab.strings[key]] = phrase
+
+    # -- matching (pure) -------------------------------------------------------------
+
+    def candidate_tokens(self, doc: Doc) -> bool:
+        """Whether a tokenised (unparsed) text names any known actor: a cheap pre-filter."""
+        return (bool(self.entity_matcher(doc)) or bool(self.exact_matcher(doc))
+                or any(t.lower_ in self.dictionary.prefixes for t in doc))
+
+    def match(self, doc: Doc) -> list[ActorMention]:
+        when = doc._.report_date
+        stops = [doc[s:e] for _, s, e in self.stop_matcher(doc)]
+        entity_spans = [doc[s:e] for _, s, e in self.entity_matcher(doc)]
+        entity_spans += [doc[s:e] for _, s, e in self.exact_matcher(doc)]
+        keep = filter_spans(stops + entity_spans)
+        stop_ranges = {(s.start, s.end) for s in stops}
+        matches: list[_Match] = []
+        covered: set[int] = set()
+        for span in keep:
+            if (span.start, span.end) in stop_ranges:
+                covered.update(range(span.start, span.end))
+                continue
+            entries = self.dictionary.lookup(span.text, when)
+            if entries:
+                matches.append(_Match(span.start, span.end, tuple(entries)))
+                covered.update(range(span.start, span.end))
+        # combining forms: "Sino" "-" "Russian"
+        for token in doc:
+            if token.i in covered or token.lower_ not in self.dictionary.prefixes:
+                continue
+            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if nxt is not None and nxt.text in ("-", "–"):
+                matches.append(_Match(token.i, token.i + 1, (self.dictionary.prefixes[token.lower_],)))
+                covered.add(token.i)
+        sector_spans = filter_spans([doc[s:e] for _, s, e in self.sector_matcher(doc)])
+        for span in sector_spans:
+            if any(i in covered for i in range(span.start, span.end)):
+                continue
+            matches.append(_Match(span.start, span.end, sector=self.dictionary.sectors[span.text.lower()]))
+        return self._group(doc, matches, when)
+
+    def _group(self, doc: Doc, matches: list[_Match], when: date | None) -> list[ActorMention]:
+        groups: dict[int, list[_Match]] = {}
+        for m in matches:
+            groups.setdefault(_np_head(doc[m.start:m.end].root).i, []).append(m)
+        mentions: list[ActorMention] = []
+        for head_i, members in sorted(groups.items()):
+            mentions.extend(self._code_group(doc, head_i, members, when))
+        return mentions
+
+    def _code_group(self, doc: Doc, head_i: int, members: list[_Match], when: date | None) -> list[ActorMention]:
+        entity_members = [m for m in members if m.entries]
+        if not entity_members:
+            return []  # a sector noun alone ("lawmakers") names no country
+        sectors = [m for m in members if m.sector]
+        head_is_actor = any(m.start <= head_i < m.end for m in members)
+        start = min(m.start for m in members)
+        end = max(m.end for m in members)
+        if head_is_actor:
+            end = max(end, head_i + 1)
+        sector, sector_why = self._choose_sector(sectors, head_i)
+
+        # one actor per distinct country named in the phrase ("Sino-Russian" gives two)
+        by_country: dict[str, tuple[Entry, _Match]] = {}
+        for m in entity_members:
+            entry = max(m.entries, key=lambda e: (KIND_RANK[e.kind], e.holds_on(when)))
+            key = country_of(entry.code) or entry.code
+            if key not in by_country or KIND_RANK[entry.kind] > KIND_RANK[by_country[key][0].kind]:
+                by_country[key] = (entry, m)
+        mentions = []
+        for entry, m in by_country.values():
+            code = entry.code
+            why = f"{doc[m.start:m.end].text!r} is {_describe(entry, when)}"
+            if entry.kind == "person" and not entry.holds_on(when):
+                code = (country_of(entry.code) or entry.code) + "ELI"
+                why += f"; not in that office on {when}, coded as elite"
+            if sector and sector_of(code) is None:
+                code = with_sector(code, sector)
+                why += f"; {sector_why}"
+            span_start, span_end = (start, end) if len(by_country) == 1 else (m.start, m.end)
+            if not head_is_actor and len(by_country) == 1 and not sectors:
+                span_start, span_end = m.start, m.end
+            mentions.append(ActorMention(span_start, span_end, code, head_i, doc[span_start:span_end].text, why,
+                                         modifier=not head_is_actor))
+        return mentions
+
+    @staticmethod
+    def _choose_sector(sectors: list[_Match], head_i: int) -> tuple[str | None, str]:
+        """The head noun's sector, unless it is a generic government noun and a modifier is more
+        specific ("Russian military officials" → MIL)."""
+        if not sectors:
+            return None, ""
+        head = [m for m in sectors if m.start <= head_i < m.end]
+        others = [m for m in sectors if m not in head]
+        chosen = head[0] if head else sectors[-1]
+        if chosen.sector and chosen.sector[0] == "GOV":
+            specific = [m for m in others if m.sector and m.sector[0] != "GOV"]
+            if specific:
+                chosen = specific[0]
+        assert chosen.sector is not None
+        return chosen.sector[0], f"sector {chosen.sector[0]} from {chosen.sector[1]} term"
+
+    # -- annotation (the one mutation) ------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = self.match(doc)
+        doc._.actors = mentions
+        doc.spans["actors"] = [Span(doc, m.start, m.end, label=m.code or "UNKNOWN") for m in mentions]
+        return doc
+
+
+def _describe(entry: Entry, when: date | None) -> str:
+    kinds = {
+        "country": "the name of", "adjective": "an adjective of", "capital": "the capital of",
+        "prefix": "a combining form of", "metonym": "a metonym for", "organisation": "the organisation",
+        "person": "office holder",
+    }
+    if entry.kind == "person":
+        return f"{kinds['person']} {entry.label}"
+    if entry.kind == "capital":
+        return f"{entry.label} (→ {entry.code})"
+    return f"{kinds[entry.kind]} {entry.label} ({entry.code})"
+
+
+def make_actor_recognizer(nlp: Language, name: str) -> ActorRecognizer:
+    return ActorRecognizer(nlp, name, load_actor_dictionary())

@@ -1,0 +1,258 @@
+"""The command line: a thin mirror of the Python API. Named errors become messages here, once."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .errors import DetenteError
+from .records import EVENT_FIELDS, FACTUALITY_VALUES
+from .settings import Settings, load_settings
+
+app = typer.Typer(
+    name="detente",
+    help="Code news text about world politics into CAMEO/PLOVER events, store them in DuckDB, and query them.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+DbOption = typer.Option(None, "--db", help="DuckDB store file (default: the `db` setting, detente.duckdb).")
+ModelOption = typer.Option(None, "--model", help="Installed spaCy pipeline to use (default: the `model` setting).")
+
+
+def _settings(db: str | None = None, model: str | None = None) -> Settings:
+    return load_settings().with_overrides(db=db, model=model)
+
+
+@app.command()
+def code(
+    paths: list[str] = typer.Argument(..., help="Text files, folders of .txt/.jsonl files, JSON Lines files, or - for standard input."),
+    db: Optional[str] = DbOption,
+    date: Optional[str] = typer.Option(None, "--date", help="Report date (YYYY-MM-DD) for inputs that carry none."),
+    model: Optional[str] = ModelOption,
+    top: int = typer.Option(10, "--top", help="How many dyads the summary lists."),
+) -> None:
+    """Code documents into the store and print a summary. Exits 1 when any input was skipped."""
+    from .pipeline import Coder, code_paths
+    from .store import open_store
+
+    settings = _settings(db, model)
+    err.print(f"detente {__version__}: loading {settings.model} …")
+    coder = Coder(settings)
+    with open_store(settings.db) as store:
+        with Progress(TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err, transient=True, disable=not err.is_terminal) as bar:
+            task = bar.add_task("coding", total=None)
+            summary = code_paths(store, paths, coder, default_date=date, progress=lambda n: bar.advance(task, n))
+        for skipped in summary.skipped:
+            err.print(f"[yellow]skipped[/] {skipped.message()}")
+        _print_summary(store, summary, top)
+    if summary.skipped:
+        raise typer.Exit(1)
+
+
+def _print_summary(store: Any, summary: Any, top: int) -> None:
+    counts = store.counts()
+    out.print(f"[bold]This run[/]: {summary.documents} new documents, {summary.already_stored} already stored, "
+              f"{summary.sentences} sentences ({summary.parsed} parsed), {summary.events} events, "
+              f"{len(summary.skipped)} skipped"
+              + (f" ({', '.join(f'{k}: {v}' for k, v in summary.skipped_by_reason.items())})" if summary.skipped else ""))
+    out.print(f"[bold]Store[/] {store.path}: {counts['documents']} documents, {counts['sentences']} sentences, "
+              f"{counts['events']} events")
+    by_fact = store.events_by_factuality()
+    if by_fact:
+        out.print("Events by factuality: " + ", ".join(f"{f} {n}" for f, n in by_fact))
+    from .ontology import load_ontology
+
+    ontology = load_ontology()
+    roots = Table(title="Asserted events by CAMEO root")
+    roots.add_column("root")
+    roots.add_column("name")
+    roots.add_column("events", justify="right")
+    for root, n in store.events_by_root("asserted"):
+        roots.add_row(root, ontology.cameo[root + "0"].name.split(",")[0] if root + "0" in ontology.cameo else "", str(n))
+    out.print(roots)
+    dyads = Table(title=f"Top {top} dyads (asserted events)")
+    for column in ("source", "target", "events", "Goldstein sum"):
+        dyads.add_column(column, justify="right" if column in ("events", "Goldstein sum") else "left")
+    for source, target, n, total in store.top_dyads(top):
+        dyads.add_row(source, target, str(n), f"{total:+.1f}")
+    out.print(dyads)
+
+
+@app.command()
+def events(
+    db: Optional[str] = DbOption,
+    source: Optional[str] = typer.Option(None, "--source", help="Country code (CHN) or full actor code (CHNGOV)."),
+    target: Optional[str] = typer.Option(None, "--target", help="Country code or full actor code."),
+    root: Optional[str] = typer.Option(None, "--root", help="CAMEO root, e.g. 04 or 19."),
+    factuality: Optional[str] = typer.Option(None, "--factuality", help=f"One of: {', '.join(FACTUALITY_VALUES)}."),
+    since: Optional[str] = typer.Option(None, "--since", help="Earliest event date, YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, "--until", help="Latest event date, YYYY-MM-DD."),
+    fmt: str = typer.Option("table", "--format", help="table, jsonl or csv."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="At most this many events."),
+) -> None:
+    """List stored events, filtered."""
+    from .store import EventFilter, open_store
+
+    if factuality and factuality not in FACTUALITY_VALUES:
+        raise DetenteError(f"--factuality must be one of {', '.join(FACTUALITY_VALUES)}")
+    if fmt not in ("table", "jsonl", "csv"):
+        raise DetenteError("--format must be table, jsonl or csv")
+    settings = _settings(db)
+    selection = EventFilter(source, target, root, factuality, since, until, limit)
+    with open_store(settings.db, read_only=True) as store:
+        rows = store.events(selection)
+    if fmt == "jsonl":
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(EVENT_FIELDS))
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        table = Table(title=f"{len(rows)} events")
+        for column in ("date", "source", "target", "cameo", "factuality", "trigger", "sentence"):
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(row["event_date"] or "", row["source"] or "", row["target"] or "", row["cameo"],
+                          row["factuality"], row["trigger_text"], row["sentence"][:120])
+        out.print(table)
+
+
+@app.command()
+def explain(
+    text: str = typer.Argument(..., help="The text to explain (one or a few sentences)."),
+    date: Optional[str] = typer.Option(None, "--date", help="Report date, YYYY-MM-DD."),
+    model: Optional[str] = ModelOption,
+    fmt: str = typer.Option("text", "--format", help="text or json."),
+) -> None:
+    """Show the parse, the actors found (and why), and every event candidate with its fate."""
+    from .explain import explain_text
+    from .pipeline import Coder
+
+    report = explain_text(Coder(_settings(model=model)), text, date)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        return
+    for sentence in report["sentences"]:
+        out.print(f"[bold]Sentence {sentence['index']}[/]: {sentence['text']}")
+        if not sentence["parsed"]:
+            out.print("  not parsed: no known actor in it")
+            continue
+        tokens = Table(title="Tokens", show_lines=False)
+        for column in ("i", "text", "lemma", "pos", "dep", "head"):
+            tokens.add_column(column)
+        for t in sentence["tokens"]:
+            tokens.add_row(str(t["i"]), t["text"], t["lemma"], t["pos"], t["dep"], f"{t['head']} {t['head_text']}")
+        out.print(tokens)
+        out.print("[bold]Actors[/]")
+        for a in sentence["actors"]:
+            out.print(f"  {a['code'] or '?':10} {a['text']!r} (head: {a['head_text']!r}{', modifier' if a['modifier'] else ''}) — {a['why']}")
+        out.print("[bold]Event candidates[/]")
+        for c in sentence["candidates"]:
+            verdict = "[green]kept[/]" if c["kept"] else "[red]dropped[/]"
+            out.print(f"  {verdict} {c['code']} on {c['trigger']!r} by pattern {c['pattern']} ({c['pattern_file']}): "
+                      f"sources {c['sources']} via {c['source_via'] or '-'}, targets {c['targets']} via {c['target_via'] or '-'}; "
+                      f"{c['factuality']} ({c['factuality_why']}); {c['reason']}")
+        out.print("[bold]Events[/]")
+        for e in sentence["events"]:
+            out.print(json.dumps(e, ensure_ascii=False))
+
+
+@app.command(name="eval")
+def eval_(
+    gold: list[Path] = typer.Argument(..., help="Gold JSON Lines files (schema: ../shared/data/gold/README.md)."),
+    level: str = typer.Option("root", "--level", help="Compare CAMEO root, full CAMEO code, or PLOVER type: root, code or plover."),
+    sectors: bool = typer.Option(False, "--sectors", help="Compare actors with their first sector (USAGOV), not only the country."),
+    misses: int = typer.Option(10, "--misses", help="How many misses to list (0 for none, -1 for all)."),
+    fmt: str = typer.Option("text", "--format", help="text or json."),
+    model: Optional[str] = ModelOption,
+) -> None:
+    """Score the coder on gold-standard sentences: precision, recall, F1, per-code table, confusion, misses."""
+    from .evaluate import evaluate
+    from .pipeline import Coder
+
+    coder = Coder(_settings(model=model))
+    reports = [evaluate(coder, path, level, sectors) for path in gold]
+    if fmt == "json":
+        sys.stdout.write(json.dumps([r.to_dict() for r in reports], ensure_ascii=False, indent=2) + "\n")
+        return
+    for report in reports:
+        _print_eval(report, misses)
+
+
+def _print_eval(report: Any, misses: int) -> None:
+    s = report.scores
+    out.print(f"[bold]{report.gold}[/] — {report.records} records, level {report.level}"
+              f"{', with sectors' if report.sectors else ', country level'}, asserted events")
+    if report.annotated_only:
+        out.print(f"  recall of the annotated events: [bold]{s.recall:.3f}[/] ({s.tp}/{s.tp + s.fn}); "
+                  f"precision {s.precision:.3f} is a lower bound (other events in a sentence are not annotated)")
+    else:
+        out.print(f"  precision [bold]{s.precision:.3f}[/]  recall [bold]{s.recall:.3f}[/]  F1 [bold]{s.f1:.3f}[/]"
+                  f"  (tp {s.tp}, fp {s.fp}, fn {s.fn})")
+    if report.no_event_records:
+        out.print(f"  expect_no_event records with an event: {report.no_event_false_positives}/{report.no_event_records}"
+                  f" ({report.no_event_fp_rate:.0%})")
+    table = Table(title="Per label")
+    for column in ("label", "gold", "found", "extra", "precision", "recall"):
+        table.add_column(column, justify="left" if column == "label" else "right")
+    for label, sc in sorted(report.per_label.items()):
+        table.add_row(label, str(sc.tp + sc.fn), str(sc.tp), str(sc.fp), f"{sc.precision:.2f}", f"{sc.recall:.2f}")
+    out.print(table)
+    if report.confusion:
+        out.print("Missed gold labels → what was produced for the same dyad: " + "; ".join(
+            f"{gold} → " + ", ".join(f"{k} ×{v}" for k, v in sorted(row.items())) for gold, row in sorted(report.confusion.items())))
+    shown = report.misses if misses < 0 else report.misses[:misses]
+    for miss in shown:
+        out.print(f"[yellow]miss[/] {miss['id']}: {miss['text']}")
+        out.print(f"   gold not found: {miss['missed']}  extra: {miss['extra']}")
+        out.print(f"   produced: {miss['produced']}")
+
+
+@app.command()
+def version() -> None:
+    """Print detente's version, the spaCy pipeline and the data file versions."""
+    out.print(f"detente {__version__}")
+    out.print(json.dumps(load_settings().__dict__))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the app and turn detente's named errors into a message and exit code 2."""
+    try:
+        result = app(args=argv, prog_name="detente", standalone_mode=False)
+    except DetenteError as exc:
+        err.print(f"[red]error[/] ({exc.code}): {exc.message}")
+        return 2
+    except typer.Exit as exc:
+        return int(exc.exit_code or 0)
+    except SystemExit as exc:  # click's own usage errors in non-standalone mode
+        return int(exc.code or 0)
+    except Exception as exc:  # click.ClickException and friends
+        from click import ClickException
+        from click.exceptions import Abort
+
+        if isinstance(exc, ClickException):
+            exc.show()
+            return exc.exit_code
+        if isinstance(exc, Abort):
+            return 130
+        raise
+    return result if isinstance(result, int) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

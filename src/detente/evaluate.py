@@ -1,0 +1,183 @@
+"""`detente eval`: score the coder against gold-standard codings.
+
+Gold records follow `../shared/data/gold/README.md`: `{"id", "text", "date", "events": [{"source",
+"target", "code"}], "expect_no_event"}`. Events are compared as (source country, target
+country, label) over **asserted** events, where the label is the CAMEO root, the full CAMEO
+code, or the PLOVER type (`--level`). With `--sectors` actors are compared with their first
+sector as well (`USAGOV` ≠ `USA`).
+
+Records whose codes are PLOVER types (the PLOVER gold standard) annotate one "ideal" event per
+sentence: other events in the sentence are not annotated, so for them the headline figure is
+the recall of the annotated event; precision is reported but is only a lower bound.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from .codes import country_of, sector_of
+from .errors import InputError
+from .ontology import Ontology, load_ontology
+from .pipeline import Coder
+
+LEVELS = ("root", "code", "plover")
+LEGACY_COUNTRIES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+Triple = tuple[str, str, str]
+
+
+@dataclass
+class Scores:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_dict(self) -> dict[str, float | int]:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
+                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+
+
+@dataclass
+class EvalReport:
+    gold: str
+    level: str
+    sectors: bool
+    records: int = 0
+    scores: Scores = field(default_factory=Scores)
+    annotated_only: bool = False
+    no_event_records: int = 0
+    no_event_false_positives: int = 0
+    per_label: dict[str, Scores] = field(default_factory=lambda: defaultdict(Scores))
+    confusion: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    misses: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def no_event_fp_rate(self) -> float:
+        return self.no_event_false_positives / self.no_event_records if self.no_event_records else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "gold": self.gold, "level": self.level, "sectors": self.sectors, "records": self.records,
+            "annotated_only": self.annotated_only, **self.scores.to_dict(),
+            "expect_no_event_records": self.no_event_records,
+            "expect_no_event_false_positives": self.no_event_false_positives,
+            "expect_no_event_fp_rate": round(self.no_event_fp_rate, 4),
+            "per_label": {k: v.to_dict() for k, v in sorted(self.per_label.items())},
+            "confusion": {k: dict(v) for k, v in sorted(self.confusion.items())},
+            "misses": self.misses,
+        }
+
+
+def _actor(code: str | None, sectors: bool) -> str:
+    if not code or code in ("None", "---"):
+        return "-"
+    country = LEGACY_COUNTRIES.get(code[:3], code[:3])
+    if not sectors:
+        return country
+    rest = code[3:] if code[:3] not in ("IGO", "NGO") else code[6:]
+    prefix = country if code[:3] not in ("IGO", "NGO") else code[:6]
+    return prefix + rest[:3]
+
+
+def _gold_label(code: str, level: str, ontology: Ontology) -> str | None:
+    if code.isdigit():
+        if level == "root":
+            return code[:2]
+        if level == "code":
+            return code
+        entry = ontology.cameo.get(code) or ontology.cameo.get(code[:3]) or ontology.cameo.get(code[:2] + "0")
+        return entry.plover if entry else None
+    return ontology.plover_name(code)
+
+
+def _event_label(cameo: str, level: str, ontology: Ontology) -> str | None:
+    if level == "root":
+        return cameo[:2]
+    if level == "code":
+        return cameo
+    return ontology.cameo[cameo].plover
+
+
+def read_gold(path: Path) -> list[dict[str, Any]]:
+    if not path.exists():
+        raise InputError(f"{path}: no such gold file")
+    records = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}:{number}: not JSON ({exc.msg})") from None
+        if "text" not in record:
+            raise InputError(f"{path}:{number}: gold record has no text")
+        records.append(record)
+    return records
+
+
+def evaluate(coder: Coder, path: Path, level: str = "root", sectors: bool = False,
+             records: Iterable[dict[str, Any]] | None = None) -> EvalReport:
+    if level not in LEVELS:
+        raise InputError(f"--level must be one of {', '.join(LEVELS)}")
+    ontology = load_ontology()
+    report = EvalReport(str(path), level, sectors)
+    rows = list(records) if records is not None else read_gold(path)
+    for record in rows:
+        report.records += 1
+        plover_record = any(not str(e.get("code", "")).isdigit() for e in record.get("events", []))
+        if plover_record and level != "plover":
+            report_level = "plover"
+        else:
+            report_level = level
+        report.annotated_only = report.annotated_only or plover_record
+        gold: set[Triple] = set()
+        for event in record.get("events", []):
+            label = _gold_label(str(event["code"]), report_level, ontology)
+            if label is None:
+                continue
+            gold.add((_actor(event.get("source"), sectors), _actor(event.get("target"), sectors), label))
+        produced = [e for e in coder.code_text(record["text"], record.get("date")) if e.factuality == "asserted"]
+        predicted: set[Triple] = set()
+        for e in produced:
+            label = _event_label(e.cameo, report_level, ontology)
+            if label is not None:
+                predicted.add((_actor(e.source, sectors), _actor(e.target, sectors), label))
+        if record.get("expect_no_event"):
+            report.no_event_records += 1
+            report.no_event_false_positives += bool(predicted)
+        tp = gold & predicted
+        report.scores.tp += len(tp)
+        report.scores.fp += len(predicted - gold)
+        report.scores.fn += len(gold - predicted)
+        for t in gold:
+            report.per_label[t[2]].tp += t in tp
+            report.per_label[t[2]].fn += t not in tp
+        for t in predicted - gold:
+            report.per_label[t[2]].fp += 1
+        for t in gold - predicted:
+            cut = (lambda label: label[:2]) if report_level != "plover" else (lambda label: label)
+            same_dyad = sorted(cut(p[2]) for p in predicted if p[:2] == t[:2])
+            report.confusion[cut(t[2])][same_dyad[0] if same_dyad else "none"] += 1
+        if gold - predicted or (predicted - gold and not plover_record):
+            report.misses.append({
+                "id": record.get("id"), "text": record["text"],
+                "missed": sorted(gold - predicted), "extra": sorted(predicted - gold),
+                "produced": [f"{e.source}→{e.target} {e.cameo} ({e.rule})" for e in produced],
+            })
+    return report

@@ -1,0 +1,337 @@
+"""The events stage: trigger patterns + dependency arguments → event candidates → `Event` records.
+
+The component (`EventMatcher`) reads the actors written by the actors component
+(`doc._.actors`), matches trigger patterns from the lexicon, finds source and target through the
+dependency tree (active, passive, coordination, reciprocal, nominal events, control verbs) and
+stores every candidate — kept or not, with the reason — in `doc._.event_candidates`.
+`extract(doc)` turns the kept candidates into frozen `Event` records: after it, no spaCy object
+travels further.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from itertools import permutations, product
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .actors import ActorMention
+from .codes import country_of
+from .factuality import judge, reporting_verb
+from .lexicon import Lexicon, TriggerPattern, load_lexicon
+from .ontology import Ontology, load_ontology
+from .records import Event, content_hash
+
+# Verbs that carry a nominal event without adding one of their own: in "China and Russia
+# held joint exercises" the subject of "held" is the source of "exercises".
+SUPPORT_VERBS = frozenset({
+    "hold", "conduct", "stage", "begin", "start", "launch", "carry", "announce", "impose", "adopt",
+    "sign", "make", "have", "continue", "resume", "complete", "undertake", "organize", "organise",
+    "pursue", "extend", "approve", "pass", "unveil", "introduce", "issue", "order", "deliver",
+    "offer", "provide", "give", "send", "expand", "step", "agree", "finalize", "conclude", "seal",
+    "join", "enter", "reach", "tighten", "toughen", "slap", "level", "mount", "wage", "engage",
+})
+SUBJECT_DEPS = ("nsubj", "csubj")
+PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
+# object-control verbs: in "urged Iran to talk", the subject of "talk" is Iran
+OBJECT_CONTROL = frozenset({"urge", "ask", "call", "press", "persuade", "force", "encourage", "invite", "tell", "order", "allow", "help"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A trigger that matched a pattern, with the arguments found and what became of it."""
+
+    trigger: int
+    pattern: TriggerPattern
+    sources: tuple[ActorMention, ...]
+    targets: tuple[ActorMention, ...]
+    source_via: str
+    target_via: str
+    kept: bool
+    reason: str
+    factuality: str = "asserted"
+    factuality_why: str = ""
+    attributed_to: str | None = None
+
+
+def _actors_at(doc: Doc, token: Token | None, include_modifiers: bool = False) -> list[ActorMention]:
+    """Actors whose noun phrase is headed by `token` or by one of its conjuncts."""
+    if token is None:
+        return []
+    heads = {token.i} | {c.i for c in token.conjuncts}
+    # "the city of Mosul", "members of NATO": look through a semantically light head
+    found = [m for m in doc._.actors if m.head in heads and m.code and (include_modifiers or not m.modifier)]
+    if not found and token.pos_ == "PRON":
+        return []
+    return found
+
+
+def _modifier_actors(doc: Doc, token: Token) -> list[ActorMention]:
+    return [m for m in doc._.actors if m.head == token.i and m.modifier and m.code]
+
+
+def _child(token: Token, *deps: str) -> Token | None:
+    for child in token.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def _prep_objects(token: Token, prep: str) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ in ("prep", "dative", "agent") and child.lower_ == prep:
+            pobj = _child(child, "pobj")
+            if pobj is not None:
+                out.append(pobj)
+    return out
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def _subject(verb: Token) -> tuple[Token | None, str]:
+    """The token naming who acts, with how it was found. Follows xcomp/conj/relcl/acl upward."""
+    current = verb
+    via = []
+    for _ in range(5):
+        if _is_passive(current):
+            for agent in _prep_objects(current, "by"):
+                return agent, "+".join(via + ["agent"])
+        else:
+            subj = _child(current, *SUBJECT_DEPS)
+            if subj is not None and subj.lower_ not in ("who", "which", "that"):
+                return subj, "+".join(via + [subj.dep_])
+        head = current.head
+        if head is current:
+            return None, ""
+        if current.dep_ == "xcomp":
+            obj = _child(head, "dobj")
+            if obj is not None and head.lemma_.lower() in OBJECT_CONTROL:
+                return obj, "+".join(via + ["controller-dobj"])
+            via.append("xcomp")
+        elif current.dep_ == "conj":
+            via.append("conj")
+        elif current.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
+            if current.dep_ == "acl" and current.tag_ == "VBN":
+                return None, ""  # "sanctions imposed by X": handled as passive above
+            return head, "+".join(via + [current.dep_])
+        elif current.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in current.children):
+            via.append("advcl")
+        else:
+            return None, ""
+        current = head
+    return None, ""
+
+
+class EventMatcher:
+    """spaCy component: pattern matching and argument finding; writes `doc._.event_candidates`."""
+
+    def __init__(self, nlp: Language, name: str, lexicon: Lexicon) -> None:
+        self.name = name
+        self.lexicon = lexicon
+
+    # -- matching (pure) ----------------------------------------------------------------
+
+    def _pattern_for(self, token: Token) -> tuple[TriggerPattern, Token | None] | None:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB",) or (token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass")):
+            kind = "verb"
+        elif token.pos_ in ("NOUN", "PROPN"):
+            kind = "noun"
+        else:
+            return None
+        for pattern in self.lexicon.candidates(kind, lemma):
+            obj = None
+            if pattern.particle and not any(c.dep_ == "prt" and c.lower_ == pattern.particle for c in token.children):
+                continue
+            if pattern.object:
+                obj = _child(token, *(PASSIVE_SUBJECT_DEPS if _is_passive(token) else ("dobj",)))
+                if obj is None or obj.lemma_.lower() not in pattern.object:
+                    continue
+            if pattern.modifier and not any(
+                c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in pattern.modifier for c in token.children
+            ):
+                continue
+            return pattern, obj
+        return None
+
+    def _targets(self, doc: Doc, token: Token, pattern: TriggerPattern, obj: Token | None,
+                 carrier: Token | None) -> tuple[list[ActorMention], str]:
+        passive = token.pos_ != "NOUN" and _is_passive(token)
+        for slot in pattern.target:
+            if slot == "none":
+                return [], "none"
+            if slot == "dobj" and token.pos_ != "NOUN":
+                arg = _child(token, *(PASSIVE_SUBJECT_DEPS if passive else ("dobj",)))
+                found = _actors_at(doc, arg)
+                if found:
+                    return found, "nsubjpass" if passive else "dobj"
+            elif slot == "iobj":
+                arg = _child(token, "dative", "iobj")
+                if arg is not None and arg.lower_ in ("to", "for"):
+                    arg = _child(arg, "pobj")
+                found = _actors_at(doc, arg)
+                if found:
+                    return found, "iobj"
+            elif slot.startswith("prep:"):
+                prep = slot[5:]
+                hosts = [token] + ([obj] if obj is not None else []) + ([carrier] if carrier is not None else [])
+                for host in hosts:
+                    for pobj in _prep_objects(host, prep):
+                        found = _actors_at(doc, pobj)
+                        if found:
+                            return found, slot
+        return [], ""
+
+    def _sources(self, doc: Doc, token: Token, pattern: TriggerPattern) -> tuple[list[ActorMention], str, Token | None]:
+        """Sources, how they were found, and for nominal events the verb that carries them."""
+        if pattern.pos == "verb":
+            subj, via = _subject(token)
+            return _actors_at(doc, subj), via, None
+        modifiers = _modifier_actors(doc, token)
+        if modifiers:
+            return modifiers, "modifier", None
+        for agent in _prep_objects(token, "by"):
+            found = _actors_at(doc, agent)
+            if found:
+                return found, "prep:by", None
+        head = token.head
+        if token.dep_ in ("dobj", "nsubjpass", "attr", "pobj") and head.pos_ == "VERB":
+            carrier = head
+            if token.dep_ == "pobj" and head.pos_ == "ADP":
+                carrier = head.head
+            if carrier.lemma_.lower() in SUPPORT_VERBS:
+                subj, via = _subject(carrier)
+                return _actors_at(doc, subj), f"support-verb:{carrier.lemma_}+{via}", carrier
+        return [], "", None
+
+    def match(self, doc: Doc) -> list[Candidate]:
+        candidates: list[Candidate] = []
+        consumed: set[int] = set()
+        found: list[tuple[Token, TriggerPattern, Token | None]] = []
+        for token in doc:
+            hit = self._pattern_for(token)
+            if hit is None:
+                continue
+            pattern, obj = hit
+            found.append((token, pattern, obj))
+            if obj is not None:
+                consumed.add(obj.i)
+        for token, pattern, obj in found:
+            if token.i in consumed:
+                continue
+            candidates.append(self._candidate(doc, token, pattern, obj))
+        return self._complement_targets(doc, candidates)
+
+    @staticmethod
+    def _complement_targets(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+        """A verb with no target of its own takes the target of the event in its complement:
+        "Washington threatened to impose sanctions on Beijing" → THREATEN, USA → CHN."""
+        by_trigger = {c.trigger: c for c in candidates}
+        out = []
+        for c in candidates:
+            if not c.kept and c.sources and not c.targets and c.pattern.pos == "verb":
+                inner = next((by_trigger[x.i] for x in doc[c.trigger].children
+                              if x.dep_ in ("xcomp", "ccomp") and x.i in by_trigger and by_trigger[x.i].targets), None)
+                if inner is not None:
+                    c = replace(c, targets=inner.targets, target_via=f"complement:{doc[inner.trigger].text}",
+                                kept=True, reason=c.factuality_why)
+            out.append(c)
+        return out
+
+    def _candidate(self, doc: Doc, token: Token, pattern: TriggerPattern, obj: Token | None) -> Candidate:
+        sources, source_via, carrier = self._sources(doc, token, pattern)
+        targets, target_via = self._targets(doc, token, pattern, obj, carrier)
+        judgement = judge(token)
+        reporter = reporting_verb(token)
+        attributed = None
+        if reporter is not None:
+            subj, _ = _subject(reporter)
+            said_by = _actors_at(doc, subj)
+            attributed = said_by[0].code if said_by else (subj.text if subj is not None else None)
+        base = dict(trigger=token.i, pattern=pattern, sources=tuple(sources), targets=tuple(targets),
+                    source_via=source_via, target_via=target_via, factuality=judgement.value,
+                    factuality_why=judgement.why, attributed_to=attributed)
+        if not sources:
+            return Candidate(**base, kept=False, reason="no source actor found")
+        if pattern.needs_target and not targets and not (pattern.reciprocal and len(sources) > 1):
+            return Candidate(**base, kept=False, reason=f"no target actor in {', '.join(pattern.target)}")
+        return Candidate(**base, kept=True, reason=judgement.why)
+
+    # -- annotation (the one mutation) ----------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = self.match(doc)
+        doc._.event_candidates = candidates
+        doc.spans["triggers"] = [Span(doc, c.trigger, c.trigger + 1, label=c.pattern.code) for c in candidates]
+        return doc
+
+
+def make_event_matcher(nlp: Language, name: str) -> EventMatcher:
+    return EventMatcher(nlp, name, load_lexicon())
+
+
+# ------------------------------------------------------------------------------- records
+
+
+def _pairs(candidate: Candidate) -> list[tuple[ActorMention, ActorMention | None]]:
+    sources, targets = list(candidate.sources), list(candidate.targets)
+    if candidate.pattern.reciprocal:
+        parties = sources + [t for t in targets if t.code not in {s.code for s in sources}]
+        pairs = [(a, b) for a, b in permutations(parties, 2) if a.code != b.code]
+        if pairs:
+            return pairs
+    if not targets:
+        return [(s, None) for s in sources]
+    return [(s, t) for s, t in product(sources, targets) if s.code != t.code]
+
+
+def _confidence(candidate: Candidate) -> float:
+    score = 0.6 + 0.05 * candidate.pattern.specificity
+    if "+" in candidate.source_via or candidate.source_via.startswith("support-verb"):
+        score -= 0.1
+    if candidate.source_via == "modifier":
+        score -= 0.05
+    if candidate.target_via in ("none", ""):
+        score -= 0.05
+    return round(max(0.1, min(score, 0.95)), 2)
+
+
+def extract(doc: Doc, ontology: Ontology | None = None) -> list[Event]:
+    """The kept candidates of a processed Doc as `Event` records (one per directed pair)."""
+    ontology = ontology or load_ontology()
+    report = doc._.report_date
+    doc_id = doc._.doc_id
+    sentence_index = doc._.sentence_index
+    events: list[Event] = []
+    seen: set[str] = set()
+    for candidate in doc._.event_candidates:
+        if not candidate.kept:
+            continue
+        code = ontology.code(candidate.pattern.code)
+        trigger = doc[candidate.trigger]
+        for source, target in _pairs(candidate):
+            event_id = content_hash(doc_id, sentence_index, source.code, target.code if target else None,
+                                    code.code, trigger.idx)
+            if event_id in seen:
+                continue
+            seen.add(event_id)
+            events.append(Event(
+                event_id=event_id, doc_id=doc_id, sentence_index=sentence_index, sentence=doc.text,
+                source=source.code, source_country=country_of(source.code), source_text=source.text,
+                target=target.code if target else None, target_country=country_of(target.code) if target else None,
+                target_text=target.text if target else None, trigger_text=trigger.text,
+                cameo=code.code, cameo_root=code.root, goldstein=code.goldstein, quad_class=code.quad_class,
+                plover=code.plover, plover_mode=code.plover_mode, factuality=candidate.factuality,
+                attributed_to=candidate.attributed_to,
+                event_date=report.isoformat() if report else None,
+                date_precision="report" if report else None,
+                report_date=report.isoformat() if report else None,
+                place=None,
+                rule=f"{candidate.pattern.id}[src={candidate.source_via},tgt={candidate.target_via}]",
+                confidence=_confidence(candidate),
+            ))
+    return events

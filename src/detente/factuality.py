@@ -1,0 +1,155 @@
+"""Factuality and attribution of an event, read off the dependency tree.
+
+One value per event: `asserted`, `negated`, `hypothetical`, `future`, `question` or
+`counterfactual`. The cues (modals, negators, complement-taking verbs, subordinators) are data
+in `data/factuality.tsv`; this module only knows how they attach.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from .datafiles import data_path, read_tsv
+from .records import FACTUALITY_VALUES
+
+CUE_COLUMNS = ("cue", "kind", "value", "note")
+CUE_KINDS = ("modal", "negator", "governor", "mark")
+# dependencies through which a clause hangs from the verb that governs it
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj"})
+REPORTING_VERBS = frozenset({
+    "say", "tell", "announce", "claim", "report", "state", "add", "note", "declare", "insist",
+    "confirm", "allege", "assert", "write", "explain", "argue", "believe", "think", "reveal",
+})
+
+
+@dataclass(frozen=True)
+class Cues:
+    modal: dict[str, str]
+    negator: dict[str, str]
+    governor: dict[str, str]
+    mark: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    data = read_tsv(data_path("factuality.tsv"), CUE_COLUMNS)
+    tables: dict[str, dict[str, str]] = {kind: {} for kind in CUE_KINDS}
+    for row in data.rows:
+        kind, value = row.text("kind"), row.text("value")
+        if kind not in CUE_KINDS:
+            raise row.fail(f"kind must be one of {', '.join(CUE_KINDS)}, not {kind!r}")
+        if value not in FACTUALITY_VALUES:
+            raise row.fail(f"value must be one of {', '.join(FACTUALITY_VALUES)}, not {value!r}")
+        tables[kind][row.text("cue").lower()] = value
+    return Cues(**tables)
+
+
+@dataclass(frozen=True)
+class Judgement:
+    value: str
+    why: str
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb whose clause holds a trigger: the trigger itself for verbs; for nouns, the
+    nearest verb above them ("sanctions" in "imposed sanctions" → "imposed")."""
+    current = token
+    for _ in range(8):
+        if current.pos_ in ("VERB", "AUX") or current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def _modal_value(verb: Token, cues: Cues) -> Judgement | None:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = [a.lower_ for a in auxes]
+    for aux in auxes:
+        value = cues.modal.get(aux.lower_)
+        if value is None:
+            continue
+        if value == "hypothetical" and "have" in words and verb.tag_ == "VBN":
+            return Judgement("counterfactual", f"'{aux.text} have' + participle on '{verb.text}'")
+        return Judgement(value, f"modal '{aux.text}' on '{verb.text}'")
+    return None
+
+
+def _negation(token: Token, verb: Token, cues: Cues) -> Judgement | None:
+    for child in list(verb.children) + ([] if token is verb else list(token.children)):
+        if child.dep_ in ("neg", "det", "advmod", "preconj", "cc") and child.lower_ in cues.negator:
+            if child.dep_ == "cc" and child.lower_ not in ("nor",):
+                continue
+            return Judgement("negated", f"negated: '{child.text}' on '{child.head.text}'")
+    if token is not verb and token.head.lower_ == "without":
+        return Judgement("negated", f"negated: 'without' governs '{token.text}'")
+    return None
+
+
+def judge(token: Token) -> Judgement:
+    """Factuality of the event triggered at `token`."""
+    cues = load_cues()
+    verb = clause_verb(token)
+    found = _negation(token, verb, cues)
+    modal = _modal_value(verb, cues)
+    if modal and modal.value == "counterfactual":
+        return modal
+    if found:
+        return found
+    if token.sent.text.rstrip().endswith("?") and not _inside_reported(verb):
+        return Judgement("question", "the sentence is a question")
+    for child in verb.children:
+        if child.dep_ == "mark" and child.lower_ in cues.mark:
+            return Judgement(cues.mark[child.lower_], f"'{child.text}' introduces the clause of '{verb.text}'")
+    if modal:
+        return modal
+    # governing verbs: "refused to meet", "denied that ... attacked", "plans to visit"
+    current = verb
+    for _ in range(6):
+        if current.dep_ not in COMPLEMENT_DEPS or current.head is current:
+            break
+        governor = current.head
+        if current.dep_ == "conj":
+            current = governor
+            continue
+        if current.dep_ == "advcl" and not any(c.dep_ == "mark" for c in current.children):
+            break
+        value = cues.governor.get(governor.lemma_.lower())
+        if value:
+            # a governing verb that is itself negated or modal passes its own reading on
+            return Judgement(value, f"{value}: governed by '{governor.text}'")
+        negated = _negation(governor, governor, cues)
+        if negated and governor.lemma_.lower() not in REPORTING_VERBS:
+            return Judgement("negated", f"negated: the governing '{governor.text}' is negated")
+        gov_modal = _modal_value(governor, cues)
+        if gov_modal and governor.lemma_.lower() not in REPORTING_VERBS:
+            return Judgement(gov_modal.value, f"{gov_modal.value}: the governing '{governor.text}' has {gov_modal.why}")
+        current = governor
+    return Judgement("asserted", "no negation, modal or governing cue")
+
+
+def _inside_reported(verb: Token) -> bool:
+    current = verb
+    for _ in range(6):
+        if current.head is current:
+            return False
+        if current.dep_ in ("ccomp",) and current.head.lemma_.lower() in REPORTING_VERBS:
+            return True
+        current = current.head
+    return False
+
+
+def reporting_verb(token: Token) -> Token | None:
+    """The reporting verb ("said", "announced") whose complement holds the trigger, if any."""
+    current = clause_verb(token)
+    for _ in range(6):
+        if current.head is current:
+            return None
+        if current.dep_ in ("ccomp", "parataxis", "conj") and current.head.lemma_.lower() in REPORTING_VERBS:
+            return current.head
+        if current.dep_ not in COMPLEMENT_DEPS and current.dep_ not in ("parataxis", "relcl"):
+            return None
+        current = current.head
+    return None
