@@ -348,7 +348,7 @@ class ActorRecognizer:
         # one actor per distinct country named in the phrase ("Sino-Russian" gives two)
         by_country: dict[str, tuple[Entry, _Match]] = {}
         for m in entity_members:
-            entry = max(m.entries, key=lambda e: (KIND_RANK[e.kind], e.holds_on(when)))
+            entry = max(m.entries, key=lambda e: _preference(e, when))
             key = country_of(entry.code) or entry.code
             if key not in by_country or KIND_RANK[entry.kind] > KIND_RANK[by_country[key][0].kind]:
                 by_country[key] = (entry, m)
@@ -392,6 +392,14 @@ class ActorRecognizer:
         doc._.actors = mentions
         doc.spans["actors"] = [Span(doc, m.start, m.end, label=m.code or "UNKNOWN") for m in mentions]
         return doc
+
+
+def _preference(entry: Entry, when: date | None) -> tuple[int, bool, bool]:
+    """Rank the meanings of one term: the more telling kind, then one that holds on the date,
+    then the more specific one — a dated entity (the USSR's "Moscow" in 1985) on a known date,
+    a current one when the date is unknown."""
+    specific = entry.end is not None if when is not None else entry.end is None
+    return KIND_RANK[entry.kind], entry.holds_on(when), specific
 
 
 def _describe(entry: Entry, when: date | None) -> str:

@@ -10,6 +10,7 @@ from typing import Any, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -57,7 +58,7 @@ def code(
             task = bar.add_task("coding", total=None)
             summary = code_paths(store, paths, coder, default_date=date, progress=lambda n: bar.advance(task, n))
         for skipped in summary.skipped:
-            err.print(f"[yellow]skipped[/] {skipped.message()}")
+            err.print(f"[yellow]skipped[/] {escape(skipped.message())}")
         _print_summary(store, summary, top)
     if summary.skipped:
         raise typer.Exit(1)
@@ -128,7 +129,7 @@ def events(
             table.add_column(column, overflow="fold")
         for row in rows:
             table.add_row(row["event_date"] or "", row["source"] or "", row["target"] or "", row["cameo"],
-                          row["factuality"], row["trigger_text"], row["sentence"][:120])
+                          row["factuality"], escape(row["trigger_text"]), escape(row["sentence"][:120]))
         out.print(table)
 
 
@@ -148,7 +149,7 @@ def explain(
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
         return
     for sentence in report["sentences"]:
-        out.print(f"[bold]Sentence {sentence['index']}[/]: {sentence['text']}")
+        out.print(f"[bold]Sentence {sentence['index']}[/]: {escape(sentence['text'])}")
         if not sentence["parsed"]:
             out.print("  not parsed: no known actor in it")
             continue
@@ -160,16 +161,18 @@ def explain(
         out.print(tokens)
         out.print("[bold]Actors[/]")
         for a in sentence["actors"]:
-            out.print(f"  {a['code'] or '?':10} {a['text']!r} (head: {a['head_text']!r}{', modifier' if a['modifier'] else ''}) — {a['why']}")
+            out.print(f"  {a['code'] or '?':10} {a['text']!r} (head: {a['head_text']!r}"
+                      f"{', modifier' if a['modifier'] else ''}) — {a['why']}", markup=False)
         out.print("[bold]Event candidates[/]")
         for c in sentence["candidates"]:
             verdict = "[green]kept[/]" if c["kept"] else "[red]dropped[/]"
-            out.print(f"  {verdict} {c['code']} on {c['trigger']!r} by pattern {c['pattern']} ({c['pattern_file']}): "
-                      f"sources {c['sources']} via {c['source_via'] or '-'}, targets {c['targets']} via {c['target_via'] or '-'}; "
-                      f"{c['factuality']} ({c['factuality_why']}); {c['reason']}")
+            out.print(f"  {verdict} " + escape(
+                f"{c['code']} on {c['trigger']!r} by pattern {c['pattern']} ({c['pattern_file']}): "
+                f"sources {c['sources']} via {c['source_via'] or '-'}, targets {c['targets']} via {c['target_via'] or '-'}; "
+                f"{c['factuality']} ({c['factuality_why']}); {c['reason']}"))
         out.print("[bold]Events[/]")
         for e in sentence["events"]:
-            out.print(json.dumps(e, ensure_ascii=False))
+            out.print(json.dumps(e, ensure_ascii=False), markup=False)
 
 
 @app.command(name="eval")
@@ -218,9 +221,9 @@ def _print_eval(report: Any, misses: int) -> None:
             f"{gold} → " + ", ".join(f"{k} ×{v}" for k, v in sorted(row.items())) for gold, row in sorted(report.confusion.items())))
     shown = report.misses if misses < 0 else report.misses[:misses]
     for miss in shown:
-        out.print(f"[yellow]miss[/] {miss['id']}: {miss['text']}")
-        out.print(f"   gold not found: {miss['missed']}  extra: {miss['extra']}")
-        out.print(f"   produced: {miss['produced']}")
+        out.print(f"[yellow]miss[/] {escape(str(miss['id']))}: {escape(miss['text'])}")
+        out.print(f"   gold not found: {miss['missed']}  extra: {miss['extra']}", markup=False)
+        out.print(f"   produced: {miss['produced']}", markup=False)
 
 
 @app.command()
@@ -235,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = app(args=argv, prog_name="detente", standalone_mode=False)
     except DetenteError as exc:
-        err.print(f"[red]error[/] ({exc.code}): {exc.message}")
+        err.print(f"[red]error[/] ({exc.code}): {escape(exc.message)}")
         return 2
     except typer.Exit as exc:
         return int(exc.exit_code or 0)

@@ -126,6 +126,16 @@ def _subject(verb: Token) -> tuple[Token | None, str]:
     return None, ""
 
 
+def _carrier(noun: Token) -> Token | None:
+    """The verb a nominal trigger is the object of ("opened a probe into X" → "opened")."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ == "VERB":
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        return head.head
+    return None
+
+
 class EventMatcher:
     """spaCy component: pattern matching and argument finding; writes `doc._.event_candidates`."""
 
@@ -135,17 +145,21 @@ class EventMatcher:
 
     # -- matching (pure) ----------------------------------------------------------------
 
-    def _pattern_for(self, token: Token) -> tuple[TriggerPattern, Token | None] | None:
+    def _patterns_for(self, token: Token) -> list[tuple[TriggerPattern, Token | None]]:
+        """Every pattern whose word and constraints fit `token`, most specific first."""
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB",) or (token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass")):
             kind = "verb"
         elif token.pos_ in ("NOUN", "PROPN"):
             kind = "noun"
         else:
-            return None
+            return []
+        fitting = []
         for pattern in self.lexicon.candidates(kind, lemma):
             obj = None
-            if pattern.particle and not any(c.dep_ == "prt" and c.lower_ == pattern.particle for c in token.children):
+            # the parser often labels a past-tense particle as an adverb ("stepped down")
+            if pattern.particle and not any(c.dep_ in ("prt", "advmod") and c.lower_ == pattern.particle
+                                            for c in token.children):
                 continue
             if pattern.object:
                 obj = _child(token, *(PASSIVE_SUBJECT_DEPS if _is_passive(token) else ("dobj",)))
@@ -155,8 +169,8 @@ class EventMatcher:
                 c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in pattern.modifier for c in token.children
             ):
                 continue
-            return pattern, obj
-        return None
+            fitting.append((pattern, obj))
+        return fitting
 
     def _targets(self, doc: Doc, token: Token, pattern: TriggerPattern, obj: Token | None,
                  carrier: Token | None) -> tuple[list[ActorMention], str]:
@@ -198,32 +212,28 @@ class EventMatcher:
             found = _actors_at(doc, agent)
             if found:
                 return found, "prep:by", None
-        head = token.head
-        if token.dep_ in ("dobj", "nsubjpass", "attr", "pobj") and head.pos_ == "VERB":
-            carrier = head
-            if token.dep_ == "pobj" and head.pos_ == "ADP":
-                carrier = head.head
-            if carrier.lemma_.lower() in SUPPORT_VERBS:
-                subj, via = _subject(carrier)
-                return _actors_at(doc, subj), f"support-verb:{carrier.lemma_}+{via}", carrier
-        return [], "", None
+        carrier = _carrier(token)
+        if carrier is not None and carrier.lemma_.lower() in SUPPORT_VERBS:
+            subj, via = _subject(carrier)
+            return _actors_at(doc, subj), f"support-verb:{carrier.lemma_}+{via}", carrier
+        return [], "", carrier
 
     def match(self, doc: Doc) -> list[Candidate]:
-        candidates: list[Candidate] = []
+        """One candidate per trigger token: the first fitting pattern (most specific first) whose
+        arguments are found, or else the most specific one, dropped with its reason."""
+        chosen: list[tuple[Token, list[tuple[TriggerPattern, Token | None]]]] = []
         consumed: set[int] = set()
-        found: list[tuple[Token, TriggerPattern, Token | None]] = []
         for token in doc:
-            hit = self._pattern_for(token)
-            if hit is None:
-                continue
-            pattern, obj = hit
-            found.append((token, pattern, obj))
-            if obj is not None:
-                consumed.add(obj.i)
-        for token, pattern, obj in found:
+            fitting = self._patterns_for(token)
+            if fitting:
+                chosen.append((token, fitting))
+                consumed.update(obj.i for _, obj in fitting[:1] if obj is not None)
+        candidates: list[Candidate] = []
+        for token, fitting in chosen:
             if token.i in consumed:
                 continue
-            candidates.append(self._candidate(doc, token, pattern, obj))
+            tried = [self._candidate(doc, token, pattern, obj) for pattern, obj in fitting]
+            candidates.append(next((c for c in tried if c.kept), tried[0]))
         return self._complement_targets(doc, candidates)
 
     @staticmethod
@@ -238,7 +248,7 @@ class EventMatcher:
                               if x.dep_ in ("xcomp", "ccomp") and x.i in by_trigger and by_trigger[x.i].targets), None)
                 if inner is not None:
                     c = replace(c, targets=inner.targets, target_via=f"complement:{doc[inner.trigger].text}",
-                                kept=True, reason=c.factuality_why)
+                                kept=True, reason="target taken from the complement's event")
             out.append(c)
         return out
 
@@ -259,7 +269,7 @@ class EventMatcher:
             return Candidate(**base, kept=False, reason="no source actor found")
         if pattern.needs_target and not targets and not (pattern.reciprocal and len(sources) > 1):
             return Candidate(**base, kept=False, reason=f"no target actor in {', '.join(pattern.target)}")
-        return Candidate(**base, kept=True, reason=judgement.why)
+        return Candidate(**base, kept=True, reason="source and target found")
 
     # -- annotation (the one mutation) ----------------------------------------------------
 
@@ -287,6 +297,12 @@ def _pairs(candidate: Candidate) -> list[tuple[ActorMention, ActorMention | None
     if not targets:
         return [(s, None) for s in sources]
     return [(s, t) for s, t in product(sources, targets) if s.code != t.code]
+
+
+def _target_how(candidate: Candidate) -> str:
+    if candidate.target_via:
+        return candidate.target_via
+    return "reciprocal" if candidate.pattern.reciprocal and len(candidate.sources) > 1 else "none"
 
 
 def _confidence(candidate: Candidate) -> float:
@@ -331,7 +347,7 @@ def extract(doc: Doc, ontology: Ontology | None = None) -> list[Event]:
                 date_precision="report" if report else None,
                 report_date=report.isoformat() if report else None,
                 place=None,
-                rule=f"{candidate.pattern.id}[src={candidate.source_via},tgt={candidate.target_via}]",
+                rule=f"{candidate.pattern.id}[src={candidate.source_via},tgt={_target_how(candidate)}]",
                 confidence=_confidence(candidate),
             ))
     return events

@@ -1,0 +1,24 @@
+"""Shared by the accuracy gate test and scripts/update_baseline.py: what is measured, and how."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from detente.evaluate import evaluate
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT.parent / "shared" / "data" / "gold"
+BASELINE = ROOT / "eval" / "baseline.json"
+# gold file → the level it is scored at
+GOLD_SETS = {"petr2_gsr_validation.dev.jsonl": "root", "plover_gsr.dev.jsonl": "plover"}
+
+
+def measure(coder, name: str, level: str) -> dict[str, float]:
+    report = evaluate(coder, GOLD / name, level)
+    figures = {"recall": round(report.scores.recall, 4)}
+    if not report.annotated_only:
+        figures["precision"] = round(report.scores.precision, 4)
+        figures["f1"] = round(report.scores.f1, 4)
+    if report.no_event_records:
+        figures["expect_no_event_fp_rate"] = round(report.no_event_fp_rate, 4)
+    return figures
