@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import subprocess
 import sys
@@ -18,6 +19,7 @@ from detente.lexicon import Lexicon, TriggerPattern
 from detente.parse import register
 
 ROOT = Path(__file__).resolve().parents[1]
+_paragraphs = itertools.count()
 SHARED = ROOT.parent / "shared"
 SAMPLE = ROOT / "src" / "detente" / "data" / "sample" / "articles.jsonl"
 
@@ -85,6 +87,7 @@ def build(blank_nlp, actor_component, event_component):
         )
         doc._.report_date = date.fromisoformat(when) if when else None
         doc._.doc_id = "test"
+        doc._.paragraph = next(_paragraphs)  # each built Doc is its own paragraph: no pronoun memory leaks
         doc._.sentence_index = 0
         actor_component(doc)
         if run_events:

@@ -40,7 +40,8 @@ def test_cli_events_jsonl_has_exactly_the_documented_keys(coded_db):
     db, _ = coded_db
     rows = [json.loads(l) for l in run_cli("events", "--db", str(db), "--format", "jsonl").stdout.splitlines()]
     assert rows and all(tuple(r) == EVENT_FIELDS for r in rows)
-    assert {r["factuality"] for r in rows} >= {"asserted", "negated"}
+    factualities = {r["factuality"] for r in rows}
+    assert "asserted" in factualities and len(factualities) >= 2, factualities
 
 
 @pytest.mark.parametrize("args, check", [

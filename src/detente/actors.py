@@ -12,7 +12,7 @@ frozen `ActorMention` records that the events component reads. It never reads ev
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from typing import Iterable
@@ -22,8 +22,11 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .codes import SECTORS, country_of, is_actor_code, sector_of, with_sector
+from .codes import SECTORS, base_of, country_of, is_actor_code, sector_of
 from .datafiles import Row, data_path, read_tsv
+from .grammar import (MONTHS, NEUTER_PRONOUNS, PAIR_NOUNS, PAIR_WORDS, PERSON_NOUNS, PERSONAL_PRONOUNS,
+                      PLURAL_PRONOUNS, TEMPORAL_WORDS, UNKNOWN_ACTOR_LABELS)
+from .records import ActorMention
 
 COUNTRY_COLUMNS = ("code", "name", "aliases", "adjectives", "prefixes", "capitals", "valid_from", "valid_to", "successor")
 METONYM_COLUMNS = ("phrase", "code", "note")
@@ -38,9 +41,12 @@ PERSON_ROLES = frozenset({
 
 # How much a kind of dictionary entry says about who the actor is; the most telling member of a
 # noun phrase gives the phrase its country.
-KIND_RANK = {"person": 6, "metonym": 5, "organisation": 4, "capital": 3, "country": 2, "adjective": 1, "prefix": 0}
+KIND_RANK = {"pronoun": 7, "person": 6, "metonym": 5, "organisation": 4, "capital": 3, "country": 2, "adjective": 1, "prefix": 0}
 # Dependencies that keep a token inside the noun phrase of its head.
 NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nn"})
+# how many actors of a paragraph's earlier sentences pronouns may refer back to
+MEMORY_SIZE = 12
+
 
 
 @dataclass(frozen=True)
@@ -58,25 +64,6 @@ class Entry:
         if when is None:
             return True
         return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
-
-
-@dataclass(frozen=True)
-class ActorMention:
-    """An actor found in a Doc. `head` is the token the actor's noun phrase hangs from: the
-    actor itself ("diplomats") or, for a modifier ("Sino-Russian exercises"), the noun it
-    modifies ("exercises"). `code` is None for proper names no dictionary knows."""
-
-    start: int
-    end: int
-    code: str | None
-    head: int
-    text: str
-    why: str
-    modifier: bool = False
-
-    @property
-    def country(self) -> str | None:
-        return country_of(self.code)
 
 
 @dataclass(frozen=True)
@@ -248,6 +235,8 @@ def _np_head(token: Token) -> Token:
         head = current.head
         if head is current:
             break
+        if head.lower_ in TEMPORAL_WORDS and head.lower_ not in MONTHS:
+            break  # "President Assad Tuesday": a weekday is no noun phrase head
         if current.dep_ in NP_DEPS and head.pos_ in ("NOUN", "PROPN", "ADJ"):
             current = head
             continue
@@ -277,6 +266,9 @@ class ActorRecognizer:
         self._add_phrases(nlp, self.exact_matcher, dictionary.exact.values(), "E")
         self._add_phrases(nlp, self.sector_matcher, dictionary.sectors.keys(), "S")
         self._add_phrases(nlp, self.stop_matcher, dictionary.stop, "X")
+        # the actors of the earlier sentences of the paragraph being read (nlp.pipe keeps order)
+        self._memory_key: tuple[object, object] = (None, None)
+        self._memory: list[ActorMention] = []
 
     def _add_phrases(self, nlp: Language, matcher: PhraseMatcher, phrases: Iterable[str], tag: str) -> None:
         phrases = sorted(phrases)
@@ -292,7 +284,9 @@ class ActorRecognizer:
         return (bool(self.entity_matcher(doc)) or bool(self.exact_matcher(doc))
                 or any(t.lower_ in self.dictionary.prefixes for t in doc))
 
-    def match(self, doc: Doc) -> list[ActorMention]:
+    def match(self, doc: Doc, memory: list[ActorMention] | None = None) -> list[ActorMention]:
+        """Actor mentions of a parsed sentence. `memory` holds the mentions of the earlier
+        sentences of the same paragraph, most recent last, for pronouns and "the two countries"."""
         when = doc._.report_date
         stops = [doc[s:e] for _, s, e in self.stop_matcher(doc)]
         entity_spans = [doc[s:e] for _, s, e in self.entity_matcher(doc)]
@@ -322,7 +316,10 @@ class ActorRecognizer:
             if any(i in covered for i in range(span.start, span.end)):
                 continue
             matches.append(_Match(span.start, span.end, sector=self.dictionary.sectors[span.text.lower()]))
-        return self._group(doc, matches, when)
+            covered.update(range(span.start, span.end))
+        mentions = self._group(doc, matches, when)
+        mentions = self._resolve_references(doc, mentions, list(memory or []), when)
+        return mentions + self._unknown(doc, mentions, covered)
 
     def _group(self, doc: Doc, matches: list[_Match], when: date | None) -> list[ActorMention]:
         groups: dict[int, list[_Match]] = {}
@@ -343,7 +340,8 @@ class ActorRecognizer:
         end = max(m.end for m in members)
         if head_is_actor:
             end = max(end, head_i + 1)
-        sector, sector_why = self._choose_sector(sectors, head_i)
+        head = doc[head_i]
+        plural = head_is_actor and head.tag_ in ("NNS", "NNPS")
 
         # one actor per distinct country named in the phrase ("Sino-Russian" gives two)
         by_country: dict[str, tuple[Entry, _Match]] = {}
@@ -359,39 +357,137 @@ class ActorRecognizer:
             if entry.kind == "person" and not entry.holds_on(when):
                 code = (country_of(entry.code) or entry.code) + "ELI"
                 why += f"; not in that office on {when}, coded as elite"
-            if sector and sector_of(code) is None:
-                code = with_sector(code, sector)
+            sector, sector_why = _choose_sector(sectors, head_i, sector_of(code))
+            if sector and sector != sector_of(code):
+                code = base_of(code) + sector
                 why += f"; {sector_why}"
             span_start, span_end = (start, end) if len(by_country) == 1 else (m.start, m.end)
             if not head_is_actor and len(by_country) == 1 and not sectors:
                 span_start, span_end = m.start, m.end
+            person = entry.kind == "person" or (head_is_actor and head.lemma_.lower() in PERSON_NOUNS and not plural)
             mentions.append(ActorMention(span_start, span_end, code, head_i, doc[span_start:span_end].text, why,
-                                         modifier=not head_is_actor))
+                                         modifier=not head_is_actor, person=person, plural=plural,
+                                         subject=_is_subject(head)))
         return mentions
 
+    def _resolve_references(self, doc: Doc, mentions: list[ActorMention], memory: list[ActorMention],
+                            when: date | None) -> list[ActorMention]:
+        """Pronouns and "the two countries" → the most recent compatible actors (see README)."""
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        out = list(mentions)
+        for token in doc:
+            if token.i in taken:
+                continue
+            earlier = memory + [m for m in mentions if m.end <= token.i and m.code and m.kind != "unknown"]
+            lower = token.lower_
+            antecedents: list[ActorMention] = []
+            if token.pos_ == "PRON" and lower in NEUTER_PRONOUNS:
+                antecedents = _most_recent(earlier, lambda m: not m.person and not m.plural, 1)
+            elif token.pos_ == "PRON" and lower in PERSONAL_PRONOUNS:
+                antecedents = _most_recent(earlier, lambda m: m.person, 1)
+            elif token.pos_ == "PRON" and lower in PLURAL_PRONOUNS:
+                antecedents = _most_recent(earlier, lambda m: m.plural, 1) or _last_group(earlier)
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in PAIR_NOUNS and any(
+                    c.lower_ in PAIR_WORDS for c in token.children):
+                antecedents = _distinct_countries(earlier, 2)
+            else:
+                continue
+            if not antecedents:
+                continue
+            head_i = _np_head(token).i
+            if head_i != token.i:
+                # "its banks": the pronoun names the country, the noun phrase adds the sector
+                members = [_Match(token.i, token.i + 1, (Entry("pronoun", a.code or "", a.text),)) for a in antecedents]
+                group = self._code_group(doc, head_i, members + self._sector_matches(doc, head_i), when)
+                resolved = [replace(g, kind="pronoun", why=f"{token.text!r} refers to {a.text!r} ({a.code}); {g.why}")
+                            for g, a in zip(group, antecedents)]
+                out = [m for m in out if m.head != head_i] + resolved
+            else:
+                out.extend(ActorMention(token.i, token.i + 1, a.code, token.i, token.text,
+                                        f"{token.text!r} refers to {a.text!r} ({a.code}), the most recent compatible actor",
+                                        kind="pronoun", person=a.person, plural=len(antecedents) > 1 or a.plural)
+                           for a in antecedents)
+        return sorted(out, key=lambda m: (m.start, m.end))
+
+    def _sector_matches(self, doc: Doc, head_i: int) -> list[_Match]:
+        """The sector term at a noun phrase's head, if any."""
+        for _, s, e in self.sector_matcher(doc):
+            if s <= head_i < e:
+                return [_Match(s, e, sector=self.dictionary.sectors[doc[s:e].text.lower()])]
+        return []
+
     @staticmethod
-    def _choose_sector(sectors: list[_Match], head_i: int) -> tuple[str | None, str]:
-        """The head noun's sector, unless it is a generic government noun and a modifier is more
-        specific ("Russian military officials" → MIL)."""
-        if not sectors:
-            return None, ""
-        head = [m for m in sectors if m.start <= head_i < m.end]
-        others = [m for m in sectors if m not in head]
-        chosen = head[0] if head else sectors[-1]
-        if chosen.sector and chosen.sector[0] == "GOV":
-            specific = [m for m in others if m.sector and m.sector[0] != "GOV"]
-            if specific:
-                chosen = specific[0]
-        assert chosen.sector is not None
-        return chosen.sector[0], f"sector {chosen.sector[0]} from {chosen.sector[1]} term"
+    def _unknown(doc: Doc, mentions: list[ActorMention], covered: set[int]) -> list[ActorMention]:
+        """Named entities that could be actors but that no dictionary knows: kept with no code."""
+        taken = covered | {i for m in mentions for i in range(m.start, m.end)}
+        out = []
+        for ent in doc.ents:
+            if ent.label_ not in UNKNOWN_ACTOR_LABELS or any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            out.append(ActorMention(ent.start, ent.end, None, _np_head(ent.root).i, ent.text,
+                                    f"{ent.label_} named entity not in the dictionaries", kind="unknown",
+                                    person=ent.label_ == "PERSON"))
+        return out
 
     # -- annotation (the one mutation) ------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = self.match(doc)
+        key = (doc._.doc_id, doc._.paragraph)
+        if key != self._memory_key or key[0] is None:
+            self._memory_key, self._memory = key, []
+        mentions = self.match(doc, self._memory)
+        self._memory = (self._memory + [m for m in mentions if m.code])[-MEMORY_SIZE:]
         doc._.actors = mentions
         doc.spans["actors"] = [Span(doc, m.start, m.end, label=m.code or "UNKNOWN") for m in mentions]
         return doc
+
+
+def _choose_sector(sectors: list[_Match], head_i: int, own: str | None) -> tuple[str | None, str]:
+    """The sector of a noun phrase: a specific one (MIL, BUS, LEG…) beats the generic GOV;
+    among specific ones the head noun's comes first, then the entity's own, then a modifier's
+    ("Beijing's policy banks" → BUS, "Pentagon officials" → MIL, "Russian military officials" → MIL)."""
+    head = [m.sector for m in sectors if m.sector and m.start <= head_i < m.end]
+    modifiers = [m.sector for m in sectors if m.sector and not m.start <= head_i < m.end]
+    ranked = [(s, f"sector {s} from the head {w}") for s, w in head]
+    ranked += [(own, "its own sector")] if own else []
+    ranked += [(s, f"sector {s} from a modifying {w}") for s, w in modifiers]
+    if not ranked:
+        return None, ""
+    specific = [r for r in ranked if r[0] != "GOV"]
+    return (specific or ranked)[0]
+
+
+def _is_subject(token: Token) -> bool:
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _most_recent(mentions: list[ActorMention], fits, n: int) -> list[ActorMention]:
+    """The most recent fitting actor that was a subject; failing that, the most recent one."""
+    fitting = [m for m in mentions if m.code and fits(m) and not m.modifier]
+    subjects = [m for m in fitting if m.subject]
+    return (subjects or fitting)[-n:]
+
+
+def _last_group(mentions: list[ActorMention]) -> list[ActorMention]:
+    """The most recent actors named together ("China and Russia … they")."""
+    coded = [m for m in mentions if m.code and not m.modifier]
+    if len(coded) < 2:
+        return []
+    last = coded[-1]
+    group = [m for m in coded if m.head != last.head and m.start < last.start and last.start - m.end <= 3]
+    return (group[-1:] + [last]) if group else []
+
+
+def _distinct_countries(mentions: list[ActorMention], n: int) -> list[ActorMention]:
+    found: list[ActorMention] = []
+    for m in reversed(mentions):
+        if m.code and not m.person and all(country_of(f.code) != country_of(m.code) for f in found):
+            found.append(m)
+        if len(found) == n:
+            return list(reversed(found))
+    return []
 
 
 def _preference(entry: Entry, when: date | None) -> tuple[int, bool, bool]:
@@ -406,7 +502,7 @@ def _describe(entry: Entry, when: date | None) -> str:
     kinds = {
         "country": "the name of", "adjective": "an adjective of", "capital": "the capital of",
         "prefix": "a combining form of", "metonym": "a metonym for", "organisation": "the organisation",
-        "person": "office holder",
+        "person": "office holder", "pronoun": "a reference to",
     }
     if entry.kind == "person":
         return f"{kinds['person']} {entry.label}"

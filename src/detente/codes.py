@@ -44,3 +44,13 @@ def with_sector(code: str, sector: str | None) -> str:
     if not sector or sector_of(code) is not None:
         return code
     return code + sector
+
+
+def base_of(code: str) -> str:
+    """The code without its sector groups: `CHNGOV` → `CHN`, `IGOUNOMIL` → `IGOUNO`,
+    `IGOUNOSEC` → `IGOUNOSEC` (an organ is not a sector)."""
+    groups = [code[i:i + 3] for i in range(0, len(code), 3)]
+    keep = 2 if groups[0] in ORGANISATION_PREFIXES else 1
+    while len(groups) > keep and groups[-1] in SECTORS:
+        groups.pop()
+    return "".join(groups)

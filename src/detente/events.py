@@ -16,26 +16,15 @@ from itertools import permutations, product
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .actors import ActorMention
 from .codes import country_of
+from .grammar import INSTRUMENT_NOUNS, OBJECT_CONTROL, SUPPORT_VERBS, TEMPORAL_WORDS
 from .factuality import judge, reporting_verb
 from .lexicon import Lexicon, TriggerPattern, load_lexicon
 from .ontology import Ontology, load_ontology
-from .records import Event, content_hash
+from .records import ActorMention, Event, content_hash
 
-# Verbs that carry a nominal event without adding one of their own: in "China and Russia
-# held joint exercises" the subject of "held" is the source of "exercises".
-SUPPORT_VERBS = frozenset({
-    "hold", "conduct", "stage", "begin", "start", "launch", "carry", "announce", "impose", "adopt",
-    "sign", "make", "have", "continue", "resume", "complete", "undertake", "organize", "organise",
-    "pursue", "extend", "approve", "pass", "unveil", "introduce", "issue", "order", "deliver",
-    "offer", "provide", "give", "send", "expand", "step", "agree", "finalize", "conclude", "seal",
-    "join", "enter", "reach", "tighten", "toughen", "slap", "level", "mount", "wage", "engage",
-})
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
-# object-control verbs: in "urged Iran to talk", the subject of "talk" is Iran
-OBJECT_CONTROL = frozenset({"urge", "ask", "call", "press", "persuade", "force", "encourage", "invite", "tell", "order", "allow", "help"})
 
 
 @dataclass(frozen=True)
@@ -55,16 +44,34 @@ class Candidate:
     attributed_to: str | None = None
 
 
-def _actors_at(doc: Doc, token: Token | None, include_modifiers: bool = False) -> list[ActorMention]:
-    """Actors whose noun phrase is headed by `token` or by one of its conjuncts."""
+def _argument_heads(token: Token) -> list[Token]:
+    """The tokens that head the actors of one argument: the token, its conjuncts, and lists
+    the parser attaches as apposition ("the US, Russia, and Switzerland")."""
+    if token.lower_ in TEMPORAL_WORDS:
+        # "met with President Assad Tuesday": the parser made the weekday the head
+        named = [c for c in token.children if c.dep_ == "compound"]
+        if named:
+            token = named[-1]
+    heads = [token, *token.conjuncts]
+    for appos in [c for c in token.children if c.dep_ == "appos"]:
+        if any(c.dep_ in ("cc", "conj") for c in appos.children):
+            heads += [appos, *appos.conjuncts]
+    return heads
+
+
+def _actors_at(doc: Doc, token: Token | None) -> list[ActorMention]:
+    """Actors whose noun phrase is headed by the argument `token` (or its conjuncts); failing
+    that, the actors that modify it ("condemned Japan's decision", "shelled Ukrainian positions")."""
     if token is None:
         return []
-    heads = {token.i} | {c.i for c in token.conjuncts}
-    # "the city of Mosul", "members of NATO": look through a semantically light head
-    found = [m for m in doc._.actors if m.head in heads and m.code and (include_modifiers or not m.modifier)]
-    if not found and token.pos_ == "PRON":
-        return []
-    return found
+    heads = {t.i for t in _argument_heads(token)}
+    here = [m for m in doc._.actors if m.head in heads]
+    for wanted in (lambda m: m.code and not m.modifier, lambda m: m.code and m.modifier,
+                   lambda m: m.code is None and not m.modifier):
+        found = [m for m in here if wanted(m)]
+        if found:
+            return found
+    return []
 
 
 def _modifier_actors(doc: Doc, token: Token) -> list[ActorMention]:
@@ -117,6 +124,9 @@ def _subject(verb: Token) -> tuple[Token | None, str]:
         elif current.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
             if current.dep_ == "acl" and current.tag_ == "VBN":
                 return None, ""  # "sanctions imposed by X": handled as passive above
+            adopter = _adopter(head)
+            if adopter is not None:
+                return adopter, "+".join(via + [current.dep_, "adopter"])
             return head, "+".join(via + [current.dep_])
         elif current.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in current.children):
             via.append("advcl")
@@ -134,6 +144,17 @@ def _carrier(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         return head.head
     return None
+
+
+def _adopter(noun: Token) -> Token | None:
+    """Who adopted an instrument ("Congress passed a bill that imposes ..." → "Congress")."""
+    if noun.lemma_.lower() not in INSTRUMENT_NOUNS:
+        return None
+    verb = _carrier(noun)
+    if verb is None or noun.dep_ != "dobj":
+        return None
+    subj, _ = _subject(verb)
+    return subj
 
 
 class EventMatcher:
@@ -183,6 +204,12 @@ class EventMatcher:
                 found = _actors_at(doc, arg)
                 if found:
                     return found, "nsubjpass" if passive else "dobj"
+                # "helped Moscow evade sanctions", "urged Iran to stop": the parser often makes
+                # the object the subject of the following clause
+                clause = _child(token, "ccomp", "xcomp")
+                found = _actors_at(doc, _child(clause, "nsubj")) if clause is not None and not passive else []
+                if found:
+                    return found, "dobj(clause subject)"
             elif slot == "iobj":
                 arg = _child(token, "dative", "iobj")
                 if arg is not None and arg.lower_ in ("to", "for"):
@@ -192,7 +219,8 @@ class EventMatcher:
                     return found, "iobj"
             elif slot.startswith("prep:"):
                 prep = slot[5:]
-                hosts = [token] + ([obj] if obj is not None else []) + ([carrier] if carrier is not None else [])
+                direct = obj if obj is not None else (_child(token, "dobj") if token.pos_ != "NOUN" else None)
+                hosts = [token] + ([direct] if direct is not None else []) + ([carrier] if carrier is not None else [])
                 for host in hosts:
                     for pobj in _prep_objects(host, prep):
                         found = _actors_at(doc, pobj)
@@ -245,7 +273,7 @@ class EventMatcher:
         for c in candidates:
             if not c.kept and c.sources and not c.targets and c.pattern.pos == "verb":
                 inner = next((by_trigger[x.i] for x in doc[c.trigger].children
-                              if x.dep_ in ("xcomp", "ccomp") and x.i in by_trigger and by_trigger[x.i].targets), None)
+                              if x.dep_ == "xcomp" and x.i in by_trigger and by_trigger[x.i].targets), None)
                 if inner is not None:
                     c = replace(c, targets=inner.targets, target_via=f"complement:{doc[inner.trigger].text}",
                                 kept=True, reason="target taken from the complement's event")
@@ -330,6 +358,8 @@ def extract(doc: Doc, ontology: Ontology | None = None) -> list[Event]:
         code = ontology.code(candidate.pattern.code)
         trigger = doc[candidate.trigger]
         for source, target in _pairs(candidate):
+            if source.code is None and (target is None or target.code is None):
+                continue  # an event needs at least one actor the dictionaries know
             event_id = content_hash(doc_id, sentence_index, source.code, target.code if target else None,
                                     code.code, trigger.idx)
             if event_id in seen:

@@ -14,7 +14,7 @@ def explain_text(coder: Coder, text: str, date: str | None = None) -> dict[str, 
     document = Document.from_text(text, published=normalise_date(date))
     when = report_date(document.published)
     sentences = coder.parser.sentences(text)
-    wanted = [(s.text, document.doc_id, s.index, when) for s in sentences if s.candidate]
+    wanted = [(s, document.doc_id, when) for s in sentences if s.candidate]
     parsed = {doc._.sentence_index: doc for doc in coder.parser.parse(wanted)}
     report: dict[str, Any] = {"doc_id": document.doc_id, "report_date": document.published, "sentences": []}
     for sentence in sentences:
@@ -28,7 +28,7 @@ def explain_text(coder: Coder, text: str, date: str | None = None) -> dict[str, 
             ]
             entry["actors"] = [
                 {"text": m.text, "code": m.code, "start": m.start, "end": m.end, "head": m.head,
-                 "head_text": doc[m.head].text, "modifier": m.modifier, "why": m.why}
+                 "head_text": doc[m.head].text, "modifier": m.modifier, "kind": m.kind, "why": m.why}
                 for m in doc._.actors
             ]
             entry["candidates"] = [

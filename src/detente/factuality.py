@@ -13,16 +13,13 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from .datafiles import data_path, read_tsv
+from .grammar import REPORTING_VERBS
 from .records import FACTUALITY_VALUES
 
 CUE_COLUMNS = ("cue", "kind", "value", "note")
 CUE_KINDS = ("modal", "negator", "governor", "mark")
 # dependencies through which a clause hangs from the verb that governs it
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj"})
-REPORTING_VERBS = frozenset({
-    "say", "tell", "announce", "claim", "report", "state", "add", "note", "declare", "insist",
-    "confirm", "allege", "assert", "write", "explain", "argue", "believe", "think", "reveal",
-})
 
 
 @dataclass(frozen=True)

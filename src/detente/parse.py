@@ -26,7 +26,7 @@ from .settings import Settings
 
 ACTORS = "detente_actors"
 EVENTS = "detente_events"
-DOC_EXTENSIONS = ("report_date", "doc_id", "sentence_index", "actors", "event_candidates")
+DOC_EXTENSIONS = ("report_date", "doc_id", "sentence_index", "paragraph", "actors", "event_candidates")
 MAX_SENTENCE_TOKENS = 200
 _PARAGRAPHS = re.compile(r"\n\s*\n")
 
@@ -65,6 +65,7 @@ class SentenceText:
     index: int
     text: str
     candidate: bool
+    paragraph: int = 0
 
 
 def _pieces(text: str, max_chars: int) -> Iterator[str]:
@@ -92,7 +93,7 @@ class Parser:
 
     def sentences(self, text: str) -> list[SentenceText]:
         out: list[SentenceText] = []
-        for paragraph in _pieces(text, self.settings.max_chars):
+        for number, paragraph in enumerate(_pieces(text, self.settings.max_chars)):
             doc = self.sentencizer(self.nlp.make_doc(paragraph))
             for sent in doc.sents:
                 if not sent.text.strip():
@@ -101,17 +102,18 @@ class Parser:
                     piece = sent[start:start + MAX_SENTENCE_TOKENS]
                     piece_doc = piece.as_doc()
                     out.append(SentenceText(len(out), " ".join(piece.text.split()),
-                                            self.actors.candidate_tokens(piece_doc)))
+                                            self.actors.candidate_tokens(piece_doc), number))
         return out
 
-    def parse(self, items: Iterable[tuple[str, str | None, int, date | None]]) -> Iterator[Doc]:
-        """Parse (text, doc_id, sentence_index, report_date) tuples; yields processed Docs in order."""
+    def parse(self, items: Iterable[tuple[SentenceText, str | None, date | None]]) -> Iterator[Doc]:
+        """Parse (sentence, doc_id, report_date) tuples; yields processed Docs in order."""
 
         def prepared() -> Iterator[Doc]:
-            for text, doc_id, index, report in items:
-                doc = self.nlp.make_doc(text)
+            for sentence, doc_id, report in items:
+                doc = self.nlp.make_doc(sentence.text)
                 doc._.doc_id = doc_id
-                doc._.sentence_index = index
+                doc._.sentence_index = sentence.index
+                doc._.paragraph = sentence.paragraph
                 doc._.report_date = report
                 yield doc
 

@@ -18,7 +18,7 @@ from .events import extract
 from .ingest import iter_documents, normalise_date, report_date
 from .lexicon import load_lexicon
 from .ontology import load_ontology
-from .parse import Parser
+from .parse import Parser, SentenceText
 from .records import Document, Event, Skipped, content_hash
 from .settings import Settings, load_settings
 from .store import Store
@@ -73,13 +73,13 @@ class Coder:
     def code_document_batch(self, documents: list[Document]) -> list[CodedDocument]:
         """Code several documents with one `nlp.pipe` pass over their candidate sentences."""
         plans = []
-        items: list[tuple[str, str | None, int, date | None]] = []
+        items: list[tuple[SentenceText, str | None, date | None]] = []
         for document in documents:
             sentences = self.parser.sentences(document.text)
             when = report_date(document.published)
             wanted = [s for s in sentences if s.candidate]
             plans.append((document, len(sentences), len(wanted)))
-            items.extend((s.text, document.doc_id, s.index, when) for s in wanted)
+            items.extend((s, document.doc_id, when) for s in wanted)
         by_doc: dict[str | None, list[Event]] = {}
         for doc in self.parser.parse(items):
             by_doc.setdefault(doc._.doc_id, []).extend(extract(doc, self.ontology))

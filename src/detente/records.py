@@ -10,6 +10,8 @@ import hashlib
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from .codes import country_of
+
 
 def content_hash(*parts: object, length: int = 16) -> str:
     """A short, stable hex digest of the parts (joined with a unit separator)."""
@@ -81,6 +83,29 @@ class Event:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """An actor found in a Doc. `head` is the token the actor's noun phrase hangs from: the
+    actor itself ("diplomats") or, for a modifier ("Sino-Russian exercises"), the noun it
+    modifies ("exercises"). `code` is None for proper names no dictionary knows."""
+
+    start: int
+    end: int
+    code: str | None
+    head: int
+    text: str
+    why: str
+    modifier: bool = False
+    kind: str = "dictionary"  # dictionary | pronoun | unknown
+    person: bool = False
+    plural: bool = False
+    subject: bool = False
+
+    @property
+    def country(self) -> str | None:
+        return country_of(self.code)
 
 
 EVENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Event))

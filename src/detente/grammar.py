@@ -1,0 +1,53 @@
+"""Closed word classes the stages share: grammar, not vocabulary (the vocabulary lives in data/)."""
+
+from __future__ import annotations
+
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = frozenset("january february march april may june july august september october november december".split())
+# words the parser sometimes makes the head of a noun phrase they only date ("Assad Tuesday")
+TEMPORAL_WORDS = WEEKDAYS | MONTHS | frozenset("today yesterday tomorrow tonight".split())
+
+# verbs that carry a nominal event without adding one of their own: in "China and Russia held
+# joint exercises" the subject of "held" is the source of "exercises"
+SUPPORT_VERBS = frozenset({
+    "hold", "conduct", "stage", "begin", "start", "launch", "carry", "announce", "impose", "adopt",
+    "sign", "make", "have", "continue", "resume", "complete", "undertake", "organize", "organise",
+    "pursue", "extend", "approve", "pass", "unveil", "introduce", "issue", "order", "deliver",
+    "offer", "provide", "give", "send", "expand", "step", "agree", "finalize", "conclude", "seal",
+    "join", "enter", "reach", "tighten", "toughen", "slap", "level", "mount", "wage", "engage",
+})
+
+# object-control verbs: in "urged Iran to talk", the subject of "talk" is Iran
+OBJECT_CONTROL = frozenset({
+    "urge", "ask", "call", "press", "persuade", "force", "encourage", "invite", "tell", "order", "allow", "help",
+})
+
+# verbs that report speech or belief: their subject is who the claim is attributed to
+REPORTING_VERBS = frozenset({
+    "say", "tell", "announce", "claim", "report", "state", "add", "note", "declare", "insist",
+    "confirm", "allege", "assert", "write", "explain", "argue", "believe", "think", "reveal",
+})
+
+# documents and decisions that "do" what their adopter does: in "Congress passed a bill that
+# imposes sanctions on Russia", the source of "imposes" is who passed the bill
+INSTRUMENT_NOUNS = frozenset({
+    "bill", "law", "legislation", "resolution", "decree", "order", "measure", "act", "statement",
+    "decision", "directive", "amendment", "package", "policy", "declaration", "treaty", "agreement",
+    "executive order", "sanction", "report",
+})
+
+# nouns that name one person in an office: a mention headed by one of them can be "he" or "she"
+PERSON_NOUNS = frozenset({
+    "president", "minister", "premier", "chancellor", "king", "queen", "emir", "prince", "sultan",
+    "leader", "spokesman", "spokeswoman", "spokesperson", "secretary", "envoy", "ambassador",
+    "general", "commander", "official", "diplomat", "senator", "lawmaker", "governor", "mayor",
+    "chief", "head", "adviser", "advisor", "negotiator", "ayatollah", "pope", "dictator", "monarch",
+})
+PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+NEUTER_PRONOUNS = frozenset({"it", "its"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+# "the two countries", "both sides": a pair of the most recent actors
+PAIR_NOUNS = frozenset({"country", "nation", "side", "government", "leader", "neighbour", "neighbor", "ally", "state", "power"})
+PAIR_WORDS = frozenset({"two", "both"})
+# named-entity labels that can be actors the dictionaries do not know yet
+UNKNOWN_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
