@@ -279,10 +279,12 @@ class ActorRecognizer:
 
     # -- matching (pure) -------------------------------------------------------------
 
-    def candidate_tokens(self, doc: Doc) -> bool:
-        """Whether a tokenised (unparsed) text names any known actor: a cheap pre-filter."""
-        return (bool(self.entity_matcher(doc)) or bool(self.exact_matcher(doc))
-                or any(t.lower_ in self.dictionary.prefixes for t in doc))
+    def candidate_starts(self, doc: Doc) -> set[int]:
+        """Token positions where a tokenised (unparsed) text names a known actor: the cheap
+        pre-filter that decides which sentences are parsed at all."""
+        starts = {s for _, s, _ in self.entity_matcher(doc)} | {s for _, s, _ in self.exact_matcher(doc)}
+        starts.update(t.i for t in doc if t.lower_ in self.dictionary.prefixes)
+        return starts
 
     def match(self, doc: Doc, memory: list[ActorMention] | None = None) -> list[ActorMention]:
         """Actor mentions of a parsed sentence. `memory` holds the mentions of the earlier

@@ -226,6 +226,55 @@ def _print_eval(report: Any, misses: int) -> None:
         out.print(f"   produced: {miss['produced']}", markup=False)
 
 
+actors_app = typer.Typer(help="Look up actor codes and list the names the dictionaries do not know yet.",
+                         no_args_is_help=True)
+app.add_typer(actors_app, name="actors")
+
+
+@actors_app.command("lookup")
+def actors_lookup(
+    text: str = typer.Argument(..., help="A name or a phrase in context, e.g. \"the Russian president\"."),
+    date: Optional[str] = typer.Option(None, "--date", help="Date the text refers to (YYYY-MM-DD): office holders resolve by it."),
+    fmt: str = typer.Option("text", "--format", help="text or json."),
+    model: Optional[str] = ModelOption,
+) -> None:
+    """Show the actor code(s) found in TEXT and why."""
+    from .explain import lookup_actors
+    from .pipeline import Coder
+
+    found = lookup_actors(Coder(_settings(model=model)), text, date)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
+        return
+    if not found:
+        out.print("no actor found")
+    for a in found:
+        out.print(f"{a['code'] or '(unknown)':12} {a['text']!r}{' (modifies ' + repr(a['head_text']) + ')' if a['modifier'] else ''}"
+                  f" — {a['why']}", markup=False)
+
+
+@actors_app.command("unknown")
+def actors_unknown(
+    db: Optional[str] = DbOption,
+    limit: int = typer.Option(50, "--limit", help="At most this many names."),
+    fmt: str = typer.Option("table", "--format", help="table or json."),
+) -> None:
+    """List names in actor positions that no dictionary knows, most frequent first."""
+    from .store import open_store
+
+    with open_store(_settings(db).db, read_only=True) as store:
+        rows = store.unknown_actors(limit)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(title=f"{len(rows)} unknown actor names")
+    for column in ("text", "mentions", "documents", "as_source", "as_target"):
+        table.add_column(column, justify="left" if column == "text" else "right")
+    for row in rows:
+        table.add_row(escape(row["text"]), *(str(row[c]) for c in ("mentions", "documents", "as_source", "as_target")))
+    out.print(table)
+
+
 @app.command()
 def version() -> None:
     """Print detente's version, the spaCy pipeline and the data file versions."""

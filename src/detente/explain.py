@@ -42,3 +42,17 @@ def explain_text(coder: Coder, text: str, date: str | None = None) -> dict[str, 
             entry["events"] = [e.to_dict() for e in extract(doc, coder.ontology)]
         report["sentences"].append(entry)
     return report
+
+
+def lookup_actors(coder: Coder, text: str, date: str | None = None) -> list[dict[str, Any]]:
+    """Every actor mention in `text` (every sentence is parsed), with its code and why."""
+    when = report_date(normalise_date(date))
+    document = Document.from_text(text, published=normalise_date(date))
+    sentences = coder.parser.sentences(text)
+    out = []
+    for doc in coder.parser.parse((s, document.doc_id, when) for s in sentences):
+        for m in doc._.actors:
+            out.append({"sentence_index": doc._.sentence_index, "text": m.text, "code": m.code,
+                        "country": m.country, "kind": m.kind, "modifier": m.modifier,
+                        "head_text": doc[m.head].text, "why": m.why})
+    return out

@@ -92,17 +92,18 @@ class Parser:
         self.actors = actors
 
     def sentences(self, text: str) -> list[SentenceText]:
+        """The sentences of a text, each marked with whether it names a known actor."""
         out: list[SentenceText] = []
         for number, paragraph in enumerate(_pieces(text, self.settings.max_chars)):
             doc = self.sentencizer(self.nlp.make_doc(paragraph))
+            hits = self.actors.candidate_starts(doc)
             for sent in doc.sents:
                 if not sent.text.strip():
                     continue
-                for start in range(0, len(sent), MAX_SENTENCE_TOKENS):
-                    piece = sent[start:start + MAX_SENTENCE_TOKENS]
-                    piece_doc = piece.as_doc()
-                    out.append(SentenceText(len(out), " ".join(piece.text.split()),
-                                            self.actors.candidate_tokens(piece_doc), number))
+                for start in range(sent.start, sent.end, MAX_SENTENCE_TOKENS):
+                    end = min(start + MAX_SENTENCE_TOKENS, sent.end)
+                    candidate = any(start <= i < end for i in hits)
+                    out.append(SentenceText(len(out), " ".join(doc[start:end].text.split()), candidate, number))
         return out
 
     def parse(self, items: Iterable[tuple[SentenceText, str | None, date | None]]) -> Iterator[Doc]:

@@ -213,6 +213,24 @@ class Store:
             f"SELECT source_country, target_country, count(*) AS n, round(sum(goldstein), 1) FROM events {where} "
             f"GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT {int(n)}", params).fetchall()]
 
+    def unknown_actors(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """Names in actor positions that no dictionary knows, most frequent first."""
+        sql = """
+            WITH names AS (
+                SELECT source_text AS text, 'source' AS role, doc_id FROM events WHERE source IS NULL AND source_text IS NOT NULL
+                UNION ALL
+                SELECT target_text, 'target', doc_id FROM events WHERE target IS NULL AND target_text IS NOT NULL
+            )
+            SELECT text, count(*) AS mentions, count(DISTINCT doc_id) AS documents,
+                   sum(CASE WHEN role = 'source' THEN 1 ELSE 0 END) AS as_source,
+                   sum(CASE WHEN role = 'target' THEN 1 ELSE 0 END) AS as_target
+            FROM names GROUP BY text ORDER BY mentions DESC, text"""
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        cursor = self.con.execute(sql)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
     def skipped(self) -> list[dict[str, Any]]:
         cursor = self.con.execute("SELECT origin, position, reason, detail, run_id, recorded_at FROM skipped ORDER BY recorded_at")
         names = [d[0] for d in cursor.description]
