@@ -59,6 +59,7 @@ class Entry:
     start: date | None = None
     end: date | None = None
     where: str = ""
+    role: str = ""
 
     def holds_on(self, when: date | None) -> bool:
         if when is None:
@@ -78,6 +79,16 @@ class ActorDictionary:
     # short all-capital abbreviations ("US", "UN", "IS", "WHO") match only in capitals, so the
     # pronoun "us" is not the United States: lower-cased key → the form as written
     exact: dict[str, str]
+
+    def office_holder(self, country: str, role: str, when: date | None) -> Entry | None:
+        """Who held `role` ("head_of_state") for `country` on `when`, if the dictionary knows."""
+        if when is None:
+            return None
+        for entries in self.terms.values():
+            for e in entries:
+                if e.kind == "person" and e.role == role and country_of(e.code) == country and e.holds_on(when):
+                    return e
+        return None
 
     def lookup(self, text: str, when: date | None = None) -> list[Entry]:
         """The meanings of an exact term (case-insensitive), office holders filtered by date."""
@@ -167,7 +178,7 @@ def _load_simple(terms: dict[str, list[Entry]]) -> dict[str, str]:
         name = row.text("name")
         label = f"{name} ({role.replace('_', ' ')} of {country}, {start or '?'} to {end or 'now'})"
         for phrase in [name, *row.many("aliases")]:
-            _add(terms, phrase, Entry("person", code, label, start, end, row.path))
+            _add(terms, phrase, Entry("person", code, label, start, end, row.path, role))
     versions["people"] = people.header["version"]
     return versions
 
@@ -367,6 +378,11 @@ class ActorRecognizer:
             if not head_is_actor and len(by_country) == 1 and not sectors:
                 span_start, span_end = m.start, m.end
             person = entry.kind == "person" or (head_is_actor and head.lemma_.lower() in PERSON_NOUNS and not plural)
+            role = _role_at_head(doc, sectors, head_i)
+            if role and entry.kind != "person" and not plural:
+                holder = self.dictionary.office_holder(country_of(code) or "", role, when)
+                if holder is not None:
+                    why += f"; the {role.replace('_', ' ')} on {when} was {holder.label.split(' (')[0]}"
             mentions.append(ActorMention(span_start, span_end, code, head_i, doc[span_start:span_end].text, why,
                                          modifier=not head_is_actor, person=person, plural=plural,
                                          subject=_is_subject(head)))
@@ -457,6 +473,24 @@ def _choose_sector(sectors: list[_Match], head_i: int, own: str | None) -> tuple
         return None, ""
     specific = [r for r in ranked if r[0] != "GOV"]
     return (specific or ranked)[0]
+
+
+# sector terms that name one office: "the Russian president" on a date is a known person
+ROLE_TERMS = {
+    "president": "head_of_state", "prime minister": "head_of_government", "premier": "head_of_government",
+    "chancellor": "head_of_government", "supreme leader": "head_of_state",
+    "foreign minister": "foreign_minister", "foreign secretary": "foreign_minister", "secretary of state": "foreign_minister",
+    "defence minister": "defence_minister", "defense minister": "defence_minister",
+    "defense secretary": "defence_minister", "defence secretary": "defence_minister",
+    "secretary-general": "secretary_general", "secretary general": "secretary_general",
+}
+
+
+def _role_at_head(doc: Doc, sectors: list[_Match], head_i: int) -> str | None:
+    for m in sectors:
+        if m.start <= head_i < m.end:
+            return ROLE_TERMS.get(doc[m.start:m.end].text.lower())
+    return None
 
 
 def _is_subject(token: Token) -> bool:

@@ -181,6 +181,7 @@ def eval_(
     level: str = typer.Option("root", "--level", help="Compare CAMEO root, full CAMEO code, or PLOVER type: root, code or plover."),
     sectors: bool = typer.Option(False, "--sectors", help="Compare actors with their first sector (USAGOV), not only the country."),
     misses: int = typer.Option(10, "--misses", help="How many misses to list (0 for none, -1 for all)."),
+    actors: bool = typer.Option(False, "--actors", help="Score actor coding instead: gold actor mentions (text → country) coded right in context."),
     fmt: str = typer.Option("text", "--format", help="text or json."),
     model: Optional[str] = ModelOption,
 ) -> None:
@@ -189,6 +190,19 @@ def eval_(
     from .pipeline import Coder
 
     coder = Coder(_settings(model=model))
+    if actors:
+        from .evaluate import evaluate_actors
+
+        actor_reports = [evaluate_actors(coder, path) for path in gold]
+        if fmt == "json":
+            sys.stdout.write(json.dumps([r.to_dict() for r in actor_reports], ensure_ascii=False, indent=2) + "\n")
+            return
+        for r in actor_reports:
+            out.print(f"[bold]{escape(r.gold)}[/]: {r.correct}/{r.mentions} gold actor mentions coded to the right country "
+                      f"([bold]{r.accuracy:.3f}[/]); {r.uncoded} found no actor")
+            for w in (r.wrong if misses < 0 else r.wrong[:misses]):
+                out.print(f"   {w['id']}: {w['text']!r} gold {w['gold']} produced {w['produced']}", markup=False)
+        return
     reports = [evaluate(coder, path, level, sectors) for path in gold]
     if fmt == "json":
         sys.stdout.write(json.dumps([r.to_dict() for r in reports], ensure_ascii=False, indent=2) + "\n")

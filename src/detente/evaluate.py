@@ -182,3 +182,64 @@ def evaluate(coder: Coder, path: Path, level: str = "root", sectors: bool = Fals
                 "produced": [f"{e.source}→{e.target} {e.cameo} ({e.rule})" for e in produced],
             })
     return report
+
+
+@dataclass
+class ActorReport:
+    gold: str
+    mentions: int = 0
+    correct: int = 0
+    uncoded: int = 0
+    wrong: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.mentions if self.mentions else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"gold": self.gold, "mentions": self.mentions, "correct": self.correct, "uncoded": self.uncoded,
+                "accuracy": round(self.accuracy, 4), "wrong": self.wrong}
+
+
+def evaluate_actors(coder: Coder, path: Path) -> ActorReport:
+    """Share of gold actor mentions (`source_actors`/`target_actors` text → country code) that
+    detente codes right in context: the mention whose span covers the gold text's head word."""
+    report = ActorReport(str(path))
+    for record in read_gold(path):
+        gold_actors = record.get("source_actors", []) + record.get("target_actors", [])
+        if not gold_actors:
+            continue
+        text = record["text"]
+        found = _mentions_by_char(coder, text, record.get("date"))
+        for actor in gold_actors:
+            start = text.find(actor["text"])
+            if start < 0 or not actor.get("code"):
+                continue
+            report.mentions += 1
+            gold_country = _actor(actor["code"], False)
+            end = start + len(actor["text"])
+            codes = {c for s, e, c in found if s < end and start < e and c}
+            produced = {_actor(c, False) for c in codes}
+            if gold_country in produced:
+                report.correct += 1
+            else:
+                report.uncoded += not produced
+                report.wrong.append({"id": record.get("id"), "text": actor["text"], "gold": actor["code"],
+                                     "produced": sorted(codes)})
+    return report
+
+
+def _mentions_by_char(coder: Coder, text: str, date: str | None) -> list[tuple[int, int, str | None]]:
+    from .ingest import normalise_date, report_date
+
+    when = report_date(normalise_date(date))
+    out = []
+    offset = 0
+    for doc in coder.parser.parse((s, None, when) for s in coder.parser.sentences(text)):
+        start = text.find(doc.text[:20], offset)
+        start = start if start >= 0 else offset
+        offset = start
+        for m in doc._.actors:
+            span = doc[m.start:m.end]
+            out.append((start + span.start_char, start + span.end_char, m.code))
+    return out
