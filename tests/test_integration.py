@@ -48,7 +48,9 @@ CASES = [
     ("India expelled two Pakistani diplomats.", "2020-05-31",
      {("IND", "PAK", "16", "asserted")}),
     ("The United States will supply arms to Israel.", "2023-10-10",
-     {("USA", "ISR", "07", "future")}),
+     {("USA", "ISR", "07", "future"), ("USA", "ISR", "03", "asserted")}),
+    ("Moscow plans to impose sanctions on Kyiv.", "2014-03-01",
+     {("RUS", "UKR", "16", "future"), ("RUS", "UKR", "13", "asserted")}),
 ]
 
 
@@ -109,3 +111,10 @@ def test_integration_references_resolve_to_the_most_recent_compatible_actor(text
 def test_integration_pronouns_do_not_reach_across_paragraphs():
     events = detente.code_text("Russia condemned Ukraine.\n\nIt also accused Poland of provocations.", date="2019-05-22")
     assert not [e for e in events if e.target_country == "POL" and e.source_country == "RUS"]
+
+
+def test_integration_located_sector_noun_takes_the_place_country():
+    from detente.explain import lookup_actors
+
+    found = {a["code"] for a in lookup_actors(detente._default_coder(), "Rebels in the Ivory Coast attacked U.S. troops in Iraq.")}
+    assert {"CIVREB", "USAMIL"} <= found and not {"USAMILIRQ", "IRQMIL"} & found

@@ -236,6 +236,7 @@ class _Match:
     end: int
     entries: tuple[Entry, ...] = ()
     sector: tuple[str, str] | None = None
+    located: bool = False  # attached by "in": "rebels in Darfur" gives the rebels a country
 
 
 def _np_head(token: Token) -> Token:
@@ -336,14 +337,23 @@ class ActorRecognizer:
 
     def _group(self, doc: Doc, matches: list[_Match], when: date | None) -> list[ActorMention]:
         groups: dict[int, list[_Match]] = {}
+        sector_heads = {i for m in matches if m.sector for i in range(m.start, m.end)}
         for m in matches:
-            groups.setdefault(_np_head(doc[m.start:m.end].root).i, []).append(m)
+            head = _np_head(doc[m.start:m.end].root)
+            # "rebels in the Ivory Coast", "security forces in Guinea": a place names a sector's country
+            if (m.entries and head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.i in sector_heads
+                    and head.head.head.i < head.i):
+                groups.setdefault(_np_head(head.head.head).i, []).append(replace(m, located=True))
+                continue
+            groups.setdefault(head.i, []).append(m)
         mentions: list[ActorMention] = []
         for head_i, members in sorted(groups.items()):
             mentions.extend(self._code_group(doc, head_i, members, when))
         return mentions
 
     def _code_group(self, doc: Doc, head_i: int, members: list[_Match], when: date | None) -> list[ActorMention]:
+        if any(m.entries and not m.located for m in members):
+            members = [m for m in members if not m.located]  # "U.S. troops in Iraq" are American
         entity_members = [m for m in members if m.entries]
         if not entity_members:
             return []  # a sector noun alone ("lawmakers") names no country

@@ -42,6 +42,8 @@ class Candidate:
     factuality: str = "asserted"
     factuality_why: str = ""
     attributed_to: str | None = None
+    factuality_cue: str = ""
+    cue_index: int | None = None
 
 
 def _argument_heads(token: Token) -> list[Token]:
@@ -292,7 +294,8 @@ class EventMatcher:
             attributed = said_by[0].code if said_by else (subj.text if subj is not None else None)
         base = dict(trigger=token.i, pattern=pattern, sources=tuple(sources), targets=tuple(targets),
                     source_via=source_via, target_via=target_via, factuality=judgement.value,
-                    factuality_why=judgement.why, attributed_to=attributed)
+                    factuality_why=judgement.why, attributed_to=attributed, factuality_cue=judgement.cue,
+                    cue_index=judgement.cue_index)
         if not sources:
             return Candidate(**base, kept=False, reason="no source actor found")
         if pattern.needs_target and not targets and not (pattern.reciprocal and len(sources) > 1):
@@ -344,40 +347,68 @@ def _confidence(candidate: Candidate) -> float:
     return round(max(0.1, min(score, 0.95)), 2)
 
 
+# cues that announce an act: what they govern is also an asserted intent (03x) or threat (13x)
+ANNOUNCING_CUES = frozenset({
+    "will", "shall", "'ll", "wo", "would", "plan", "intend", "prepare", "vow", "pledge", "promise", "go", "set",
+    "agree", "offer", "decide", "commit", "ready", "willing", "prepared", "determined",
+})
+# cues of wanting: what they govern is an intent only when it is cooperative
+WANTING_CUES = frozenset({"want", "seek", "hope", "wish", "aim"})
+
+
+def _announced_code(candidate: Candidate, ontology: Ontology, triggers: dict[int, Candidate]) -> str | None:
+    """The 03x/13x code of an event that is announced rather than done, if it is one."""
+    if candidate.factuality not in ("future", "hypothetical"):
+        return None
+    cue = candidate.factuality_cue
+    cooperative = candidate.pattern.code[:2] in ("04", "05", "06", "07", "08")
+    if not (cue in ANNOUNCING_CUES or (cue in WANTING_CUES and cooperative)):
+        return None
+    governor = triggers.get(candidate.cue_index) if candidate.cue_index is not None else None
+    if governor is not None and governor.kept and governor.pattern.code[:2] in ("03", "13"):
+        return None  # "threatened to impose sanctions": the threat is already an event
+    return ontology.intent_code(candidate.pattern.code)
+
+
 def extract(doc: Doc, ontology: Ontology | None = None) -> list[Event]:
-    """The kept candidates of a processed Doc as `Event` records (one per directed pair)."""
+    """The kept candidates of a processed Doc as `Event` records (one per directed pair). An
+    announced act also gives its asserted intent or threat ("will supply arms" → 0332)."""
     ontology = ontology or load_ontology()
     report = doc._.report_date
-    doc_id = doc._.doc_id
-    sentence_index = doc._.sentence_index
     events: list[Event] = []
     seen: set[str] = set()
+    triggers = {c.trigger: c for c in doc._.event_candidates}
     for candidate in doc._.event_candidates:
         if not candidate.kept:
             continue
-        code = ontology.code(candidate.pattern.code)
-        trigger = doc[candidate.trigger]
-        for source, target in _pairs(candidate):
-            if source.code is None and (target is None or target.code is None):
-                continue  # an event needs at least one actor the dictionaries know
-            event_id = content_hash(doc_id, sentence_index, source.code, target.code if target else None,
-                                    code.code, trigger.idx)
-            if event_id in seen:
-                continue
-            seen.add(event_id)
-            events.append(Event(
-                event_id=event_id, doc_id=doc_id, sentence_index=sentence_index, sentence=doc.text,
-                source=source.code, source_country=country_of(source.code), source_text=source.text,
-                target=target.code if target else None, target_country=country_of(target.code) if target else None,
-                target_text=target.text if target else None, trigger_text=trigger.text,
-                cameo=code.code, cameo_root=code.root, goldstein=code.goldstein, quad_class=code.quad_class,
-                plover=code.plover, plover_mode=code.plover_mode, factuality=candidate.factuality,
-                attributed_to=candidate.attributed_to,
-                event_date=report.isoformat() if report else None,
-                date_precision="report" if report else None,
-                report_date=report.isoformat() if report else None,
-                place=None,
-                rule=f"{candidate.pattern.id}[src={candidate.source_via},tgt={_target_how(candidate)}]",
-                confidence=_confidence(candidate),
-            ))
+        rule = f"{candidate.pattern.id}[src={candidate.source_via},tgt={_target_how(candidate)}]"
+        codings = [(candidate.pattern.code, candidate.factuality, rule, _confidence(candidate))]
+        announced = _announced_code(candidate, ontology, triggers)
+        if announced:
+            codings.append((announced, "asserted", f"announced:{rule} ({candidate.factuality_cue})",
+                            round(_confidence(candidate) - 0.1, 2)))
+        for code_str, factuality, how, confidence in codings:
+            code = ontology.code(code_str)
+            trigger = doc[candidate.trigger]
+            for source, target in _pairs(candidate):
+                if source.code is None and (target is None or target.code is None):
+                    continue  # an event needs at least one actor the dictionaries know
+                event_id = content_hash(doc._.doc_id, doc._.sentence_index, source.code,
+                                        target.code if target else None, code.code, trigger.idx)
+                if event_id in seen:
+                    continue
+                seen.add(event_id)
+                events.append(Event(
+                    event_id=event_id, doc_id=doc._.doc_id, sentence_index=doc._.sentence_index, sentence=doc.text,
+                    source=source.code, source_country=country_of(source.code), source_text=source.text,
+                    target=target.code if target else None, target_country=country_of(target.code) if target else None,
+                    target_text=target.text if target else None, trigger_text=trigger.text,
+                    cameo=code.code, cameo_root=code.root, goldstein=code.goldstein, quad_class=code.quad_class,
+                    plover=code.plover, plover_mode=code.plover_mode, factuality=factuality,
+                    attributed_to=candidate.attributed_to,
+                    event_date=report.isoformat() if report else None,
+                    date_precision="report" if report else None,
+                    report_date=report.isoformat() if report else None,
+                    place=None, rule=how, confidence=confidence,
+                ))
     return events

@@ -48,6 +48,8 @@ def load_cues() -> Cues:
 class Judgement:
     value: str
     why: str
+    cue: str = ""  # the word that decided it: a modal, a governing verb's lemma, a negator
+    cue_index: int | None = None
 
 
 def clause_verb(token: Token) -> Token:
@@ -69,8 +71,11 @@ def _modal_value(verb: Token, cues: Cues) -> Judgement | None:
         if value is None:
             continue
         if value == "hypothetical" and "have" in words and verb.tag_ == "VBN":
-            return Judgement("counterfactual", f"'{aux.text} have' + participle on '{verb.text}'")
-        return Judgement(value, f"modal '{aux.text}' on '{verb.text}'")
+            return Judgement("counterfactual", f"'{aux.text} have' + participle on '{verb.text}'", aux.lower_, aux.i)
+        if aux.lower_ == "would" and _inside_reported(verb):
+            # "said it would allow": the future seen from the past
+            return Judgement("future", f"'would' on '{verb.text}' in reported speech", aux.lower_, aux.i)
+        return Judgement(value, f"modal '{aux.text}' on '{verb.text}'", aux.lower_, aux.i)
     return None
 
 
@@ -115,8 +120,7 @@ def judge(token: Token) -> Judgement:
             break
         value = cues.governor.get(governor.lemma_.lower())
         if value:
-            # a governing verb that is itself negated or modal passes its own reading on
-            return Judgement(value, f"{value}: governed by '{governor.text}'")
+            return Judgement(value, f"{value}: governed by '{governor.text}'", governor.lemma_.lower(), governor.i)
         negated = _negation(governor, governor, cues)
         if negated and governor.lemma_.lower() not in REPORTING_VERBS:
             return Judgement("negated", f"negated: the governing '{governor.text}' is negated")

@@ -41,6 +41,14 @@ class PloverType:
 class Ontology:
     cameo: dict[str, CameoCode]
     plover: dict[str, PloverType]
+    intents: dict[str, str]
+
+    def intent_code(self, code: str) -> str | None:
+        """The 03x/13x code for announcing the act `code` (longest prefix in intent.tsv)."""
+        for length in range(len(code), 1, -1):
+            if code[:length] in self.intents:
+                return self.intents[code[:length]]
+        return None
 
     def code(self, code: str) -> CameoCode:
         return self.cameo[code]
@@ -99,4 +107,12 @@ def load_ontology() -> Ontology:
             raise row.fail(f"PLOVER type {ptype!r} is not in plover.tsv")
         cameo[code] = CameoCode(code, row.text("name"), score, quad, ptype,
                                 row.text("plover_mode") or None, row.text("plover_context") or None)
-    return Ontology(cameo, plover)
+    intents: dict[str, str] = {}
+    for row in read_tsv(data_path("intent.tsv"), ("code", "intent", "note")).rows:
+        prefix, intent = row.text("code"), row.text("intent")
+        if intent not in cameo:
+            raise row.fail(f"intent code {intent!r} is not a CAMEO code")
+        if not prefix.isdigit():
+            raise row.fail(f"code prefix {prefix!r} must be digits")
+        intents[prefix] = intent
+    return Ontology(cameo, plover, intents)
