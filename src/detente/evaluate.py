@@ -152,8 +152,10 @@ def evaluate(coder: Coder, path: Path, level: str = "root", sectors: bool = Fals
             if label is None:
                 continue
             gold.add((_actor(event.get("source"), sectors), _actor(event.get("target"), sectors), label))
+        # an event with an unknown actor (a name no dictionary knows) is kept for review but not scored
         produced = [e for e in coder.code_text(record["text"], record.get("date"))
-                    if e.factuality == "asserted" and e.source is not None]
+                    if e.factuality == "asserted" and e.source is not None
+                    and not (e.target is None and e.target_text is not None)]
         predicted: set[Triple] = set()
         for e in produced:
             label = _event_label(e.cameo, report_level, ontology)

@@ -24,6 +24,8 @@ from .ontology import Ontology, load_ontology
 from .records import ActorMention, Event, content_hash
 
 SUBJECT_DEPS = ("nsubj", "csubj")
+# prepositions through which an object noun names the actor it is about
+OBJECT_PREPS = ("on", "against", "with", "to", "toward", "towards", "of", "by")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
 
 
@@ -170,7 +172,7 @@ class EventMatcher:
 
     def _patterns_for(self, token: Token) -> list[tuple[TriggerPattern, Token | None]]:
         """Every pattern whose word and constraints fit `token`, most specific first."""
-        lemma = token.lemma_.lower()
+        lemma = self.lexicon.lemma(token)
         if token.pos_ in ("VERB",) or (token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass")):
             kind = "verb"
         elif token.pos_ in ("NOUN", "PROPN"):
@@ -212,6 +214,14 @@ class EventMatcher:
                 found = _actors_at(doc, _child(clause, "nsubj")) if clause is not None and not passive else []
                 if found:
                     return found, "dobj(clause subject)"
+                # "condemned the attack on Israel", "endorsed an agreement with the EU": the actor
+                # the object is about
+                if arg is not None and arg.pos_ == "NOUN":
+                    for prep in OBJECT_PREPS:
+                        for pobj in _prep_objects(arg, prep):
+                            found = _actors_at(doc, pobj)
+                            if found:
+                                return found, f"dobj+{prep}"
             elif slot == "iobj":
                 arg = _child(token, "dative", "iobj")
                 if arg is not None and arg.lower_ in ("to", "for"):
@@ -243,7 +253,7 @@ class EventMatcher:
             if found:
                 return found, "prep:by", None
         carrier = _carrier(token)
-        if carrier is not None and carrier.lemma_.lower() in SUPPORT_VERBS:
+        if carrier is not None and self.lexicon.lemma(carrier) in SUPPORT_VERBS:
             subj, via = _subject(carrier)
             return _actors_at(doc, subj), f"support-verb:{carrier.lemma_}+{via}", carrier
         return [], "", carrier

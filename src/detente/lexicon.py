@@ -7,11 +7,11 @@ code must exist in the ontology, its target slots must be known, and its id must
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .datafiles import data_path, read_jsonl
+from .datafiles import data_path, read_jsonl, read_tsv
 from .ontology import load_ontology
 
 _SLOT = re.compile(r"^(dobj|iobj|none|prep:[a-z][a-z ]*)$")
@@ -46,6 +46,11 @@ class Lexicon:
     patterns: tuple[TriggerPattern, ...]
     index: dict[tuple[str, str], tuple[TriggerPattern, ...]]
     versions: dict[str, str]
+    lemma_fixes: dict[str, str] = field(default_factory=dict)
+
+    def lemma(self, token) -> str:
+        """The token's lemma, corrected where the model is known to get it wrong."""
+        return self.lemma_fixes.get(token.lower_) or token.lemma_.lower()
 
     def candidates(self, pos: str, lemma: str) -> tuple[TriggerPattern, ...]:
         return self.index.get((pos, lemma), ())
@@ -114,4 +119,7 @@ def load_lexicon() -> Lexicon:
     for pattern in patterns:
         index.setdefault((pattern.pos, pattern.lemma), []).append(pattern)
     ordered = {k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in index.items()}
-    return Lexicon(tuple(patterns), ordered, versions)
+    fixes_file = read_tsv(data_path("lemmas.tsv"), ("form", "lemma", "note"))
+    fixes = {row.text("form").lower(): row.text("lemma").lower() for row in fixes_file.rows}
+    versions["lemmas"] = fixes_file.header["version"]
+    return Lexicon(tuple(patterns), ordered, versions, fixes)
