@@ -24,8 +24,9 @@ from .ontology import Ontology, load_ontology
 from .records import ActorMention, Event, content_hash
 
 SUBJECT_DEPS = ("nsubj", "csubj")
-# prepositions through which an object noun names the actor it is about
-OBJECT_PREPS = ("on", "against", "with", "to", "toward", "towards", "of", "by")
+# prepositions through which an object noun names whom it is addressed to ("an agreement with
+# the EU"); not "against" or "on": "vetoed the resolution against Syria" is no act against Syria
+OBJECT_PREPS = ("with", "to", "toward", "towards")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
 
 
@@ -214,8 +215,7 @@ class EventMatcher:
                 found = _actors_at(doc, _child(clause, "nsubj")) if clause is not None and not passive else []
                 if found:
                     return found, "dobj(clause subject)"
-                # "condemned the attack on Israel", "endorsed an agreement with the EU": the actor
-                # the object is about
+                # "endorsed an agreement with the EU": whom the object is addressed to
                 if arg is not None and arg.pos_ == "NOUN":
                     for prep in OBJECT_PREPS:
                         for pobj in _prep_objects(arg, prep):
