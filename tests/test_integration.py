@@ -118,3 +118,15 @@ def test_integration_located_sector_noun_takes_the_place_country():
 
     found = {a["code"] for a in lookup_actors(detente._default_coder(), "Rebels in the Ivory Coast attacked U.S. troops in Iraq.")}
     assert {"CIVREB", "USAMIL"} <= found and not {"USAMILIRQ", "IRQMIL"} & found
+
+
+@pytest.mark.parametrize("text, date_, precision", [
+    ("Russia and China held joint naval exercises on Tuesday.", "2019-05-21", "day"),
+    ("Washington imposed sanctions on Moscow last week.", "2019-05-13", "week"),
+    ("China condemned Japan in March.", "2019-03-01", "month"),
+    ("Japan condemned North Korea.", "2019-05-22", "report"),
+])
+def test_integration_event_date_comes_from_the_events_own_clause(text, date_, precision):
+    events = detente.code_text(text, date="2019-05-22")
+    assert events and {(e.event_date, e.date_precision) for e in events} == {(date_, precision)}
+    assert all(e.report_date == "2019-05-22" for e in events)

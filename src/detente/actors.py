@@ -245,7 +245,7 @@ def _np_head(token: Token) -> Token:
     current = token
     for _ in range(6):
         head = current.head
-        if head is current:
+        if head.i == current.i:
             break
         if head.lower_ in TEMPORAL_WORDS and head.lower_ not in MONTHS:
             break  # "President Assad Tuesday": a weekday is no noun phrase head
@@ -504,7 +504,7 @@ def _role_at_head(doc: Doc, sectors: list[_Match], head_i: int) -> str | None:
 
 
 def _is_subject(token: Token) -> bool:
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token.dep_ in ("nsubj", "nsubjpass")
 

@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .codes import country_of
 from .grammar import INSTRUMENT_NOUNS, OBJECT_CONTROL, SUPPORT_VERBS, TEMPORAL_WORDS
-from .factuality import judge, reporting_verb
+from .dates import resolve
+from .factuality import clause_verb, judge, reporting_verb
 from .lexicon import Lexicon, TriggerPattern, load_lexicon
 from .ontology import Ontology, load_ontology
 from .records import ActorMention, Event, content_hash
@@ -117,7 +118,7 @@ def _subject(verb: Token) -> tuple[Token | None, str]:
             if subj is not None and subj.lower_ not in ("who", "which", "that"):
                 return subj, "+".join(via + [subj.dep_])
         head = current.head
-        if head is current:
+        if head.i == current.i:
             return None, ""
         if current.dep_ == "xcomp":
             obj = _child(head, "dobj")
@@ -380,6 +381,25 @@ def _announced_code(candidate: Candidate, ontology: Ontology, triggers: dict[int
     return ontology.intent_code(candidate.pattern.code)
 
 
+def _event_date(doc: Doc, candidate: Candidate) -> tuple[str | None, str | None]:
+    """The date of the event's own clause ("on Tuesday", "last week"), resolved against the
+    report date; else the report date with precision `report`."""
+    report = doc._.report_date
+    if report is None:
+        return None, None
+    trigger = doc[candidate.trigger]
+    verb = clause_verb(trigger)
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        if clause_verb(ent.root).i != verb.i and ent.root.head.i != trigger.i:
+            continue
+        resolved = resolve(ent.text, report, future=candidate.factuality == "future")
+        if resolved:
+            return resolved[0].isoformat(), resolved[1]
+    return report.isoformat(), "report"
+
+
 def extract(doc: Doc, ontology: Ontology | None = None) -> list[Event]:
     """The kept candidates of a processed Doc as `Event` records (one per directed pair). An
     announced act also gives its asserted intent or threat ("will supply arms" → 0332)."""
@@ -397,6 +417,7 @@ def extract(doc: Doc, ontology: Ontology | None = None) -> list[Event]:
         if announced:
             codings.append((announced, "asserted", f"announced:{rule} ({candidate.factuality_cue})",
                             round(_confidence(candidate) - 0.1, 2)))
+        event_date, precision = _event_date(doc, candidate)
         for code_str, factuality, how, confidence in codings:
             code = ontology.code(code_str)
             trigger = doc[candidate.trigger]
@@ -416,8 +437,7 @@ def extract(doc: Doc, ontology: Ontology | None = None) -> list[Event]:
                     cameo=code.code, cameo_root=code.root, goldstein=code.goldstein, quad_class=code.quad_class,
                     plover=code.plover, plover_mode=code.plover_mode, factuality=factuality,
                     attributed_to=candidate.attributed_to,
-                    event_date=report.isoformat() if report else None,
-                    date_precision="report" if report else None,
+                    event_date=event_date, date_precision=precision,
                     report_date=report.isoformat() if report else None,
                     place=None, rule=how, confidence=confidence,
                 ))

@@ -57,10 +57,10 @@ def clause_verb(token: Token) -> Token:
     nearest verb above them ("sanctions" in "imposed sanctions" → "imposed")."""
     current = token
     for _ in range(8):
-        if current.pos_ in ("VERB", "AUX") or current.head is current:
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
             return current
         current = current.head
-    return current
+    return current if current.pos_ in ("VERB", "AUX") else current.sent.root
 
 
 def _modal_value(verb: Token, cues: Cues) -> Judgement | None:
@@ -80,12 +80,12 @@ def _modal_value(verb: Token, cues: Cues) -> Judgement | None:
 
 
 def _negation(token: Token, verb: Token, cues: Cues) -> Judgement | None:
-    for child in list(verb.children) + ([] if token is verb else list(token.children)):
+    for child in list(verb.children) + ([] if token.i == verb.i else list(token.children)):
         if child.dep_ in ("neg", "det", "advmod", "preconj", "cc") and child.lower_ in cues.negator:
             if child.dep_ == "cc" and child.lower_ not in ("nor",):
                 continue
             return Judgement("negated", f"negated: '{child.text}' on '{child.head.text}'")
-    if token is not verb and token.head.lower_ == "without":
+    if token.i != verb.i and token.head.lower_ == "without":
         return Judgement("negated", f"negated: 'without' governs '{token.text}'")
     return None
 
@@ -110,7 +110,7 @@ def judge(token: Token) -> Judgement:
     # governing verbs: "refused to meet", "denied that ... attacked", "plans to visit"
     current = verb
     for _ in range(6):
-        if current.dep_ not in COMPLEMENT_DEPS or current.head is current:
+        if current.dep_ not in COMPLEMENT_DEPS or current.head.i == current.i:
             break
         governor = current.head
         if current.dep_ == "conj":
@@ -134,7 +134,7 @@ def judge(token: Token) -> Judgement:
 def _inside_reported(verb: Token) -> bool:
     current = verb
     for _ in range(6):
-        if current.head is current:
+        if current.head.i == current.i:
             return False
         if current.dep_ in ("ccomp",) and current.head.lemma_.lower() in REPORTING_VERBS:
             return True
@@ -146,7 +146,7 @@ def reporting_verb(token: Token) -> Token | None:
     """The reporting verb ("said", "announced") whose complement holds the trigger, if any."""
     current = clause_verb(token)
     for _ in range(6):
-        if current.head is current:
+        if current.head.i == current.i:
             return None
         if current.dep_ in ("ccomp", "parataxis", "conj") and current.head.lemma_.lower() in REPORTING_VERBS:
             return current.head
