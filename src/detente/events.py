@@ -72,6 +72,9 @@ def _actors_at(doc: Doc, token: Token | None) -> list[ActorMention]:
         return []
     heads = {t.i for t in _argument_heads(token)}
     here = [m for m in doc._.actors if m.head in heads]
+    if not here:
+        # a place inside a located phrase ("an embassy in Tehran") still names its actor
+        here = [m for m in doc._.actors if any(m.start <= h < m.end for h in heads)]
     for wanted in (lambda m: m.code and not m.modifier, lambda m: m.code and m.modifier,
                    lambda m: m.code is None and not m.modifier):
         found = [m for m in here if wanted(m)]
@@ -127,6 +130,8 @@ def _subject(verb: Token) -> tuple[Token | None, str]:
             via.append("xcomp")
         elif current.dep_ == "conj":
             via.append("conj")
+        elif current.dep_ in ("acomp", "attr"):
+            via.append(current.dep_)  # "is willing to withdraw": the copula's subject
         elif current.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
             if current.dep_ == "acl" and current.tag_ == "VBN":
                 return None, ""  # "sanctions imposed by X": handled as passive above
