@@ -114,8 +114,3 @@ def test_cli_errors_are_messages_not_tracebacks(tmp_path):
     assert "no such store" in err and "Traceback" not in err
 
 
-def test_cli_every_command_has_help():
-    from detente.cli import app
-
-    for command in app.registered_commands:
-        assert (command.callback.__doc__ or "").strip(), command.callback.__name__
