@@ -130,3 +130,14 @@ def test_integration_event_date_comes_from_the_events_own_clause(text, date_, pr
     events = detente.code_text(text, date="2019-05-22")
     assert events and {(e.event_date, e.date_precision) for e in events} == {(date_, precision)}
     assert all(e.report_date == "2019-05-22" for e in events)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Russia and China held joint naval exercises in the Baltic Sea.", "Baltic Sea"),
+    ("Putin met Xi in Beijing on Tuesday.", "Beijing"),
+    ("Iran seized a British tanker in the Strait of Hormuz.", "Strait of Hormuz"),
+    ("Washington imposed sanctions on Moscow.", None),
+])
+def test_integration_event_place_comes_from_a_locative_phrase_of_its_clause(text, place):
+    events = detente.code_text(text, date="2019-05-22")
+    assert events and {e.place for e in events} == {place}

@@ -26,7 +26,8 @@ from .codes import SECTORS, base_of, country_of, is_actor_code, sector_of
 from .datafiles import Row, data_path, read_tsv
 from .grammar import (MONTHS, NEUTER_PRONOUNS, PAIR_NOUNS, PAIR_WORDS, PERSON_NOUNS, PERSONAL_PRONOUNS,
                       PLURAL_PRONOUNS, TEMPORAL_WORDS, UNKNOWN_ACTOR_LABELS)
-from .records import ActorMention
+from .places import ACTOR_KINDS, Gazetteer, Place, load_gazetteer
+from .records import ActorMention, PlaceMention
 
 COUNTRY_COLUMNS = ("code", "name", "aliases", "adjectives", "prefixes", "capitals", "valid_from", "valid_to", "successor")
 METONYM_COLUMNS = ("phrase", "code", "note")
@@ -41,9 +42,9 @@ PERSON_ROLES = frozenset({
 
 # How much a kind of dictionary entry says about who the actor is; the most telling member of a
 # noun phrase gives the phrase its country.
-KIND_RANK = {"pronoun": 7, "person": 6, "metonym": 5, "organisation": 4, "capital": 3, "country": 2, "adjective": 1, "prefix": 0}
+KIND_RANK = {"pronoun": 7, "place": -1, "person": 6, "metonym": 5, "organisation": 4, "capital": 3, "country": 2, "adjective": 1, "prefix": 0}
 # Dependencies that keep a token inside the noun phrase of its head.
-NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nn"})
+NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nn", "npadvmod"})
 # how many actors of a paragraph's earlier sentences pronouns may refer back to
 MEMORY_SIZE = 12
 
@@ -76,9 +77,17 @@ class ActorDictionary:
     prefixes: dict[str, Entry]  # "sino" → CHN
     stop: frozenset[str]
     versions: dict[str, str]
-    # short all-capital abbreviations ("US", "UN", "IS", "WHO") match only in capitals, so the
-    # pronoun "us" is not the United States: lower-cased key → the form as written
-    exact: dict[str, str]
+    # each term as written in the data files, keyed by its lower-cased form: proper names match
+    # only when capitalised ("Turkey", not "ate turkey"), and short all-capital abbreviations
+    # ("US", "UN", "WHO") only in capitals, so the pronoun "us" is not the United States
+    written: dict[str, str]
+
+    def is_exact(self, key: str) -> bool:
+        return is_exact_form(self.written.get(key, key))
+
+    def needs_capital(self, key: str) -> bool:
+        form = self.written.get(key, "")
+        return bool(form) and form[0].isupper()
 
     def office_holder(self, country: str, role: str, when: date | None) -> Entry | None:
         """Who held `role` ("head_of_state") for `country` on `when`, if the dictionary knows."""
@@ -106,10 +115,20 @@ def is_exact_form(phrase: str) -> bool:
     return bool(letters) and len(letters) <= 3 and all(c.isupper() for c in letters) and " " not in phrase
 
 
-def _add(terms: dict[str, list[Entry]], phrase: str, entry: Entry) -> None:
-    key = " ".join(phrase.lower().split())
-    if key:
-        terms.setdefault(key, []).append(entry)
+class _Terms:
+    """Terms being loaded: lower-cased key → meanings, and → the form as first written."""
+
+    def __init__(self) -> None:
+        self.meanings: dict[str, list[Entry]] = {}
+        self.written: dict[str, str] = {}
+
+    def add(self, phrase: str, entry: Entry) -> None:
+        key = " ".join(phrase.lower().split())
+        if not key:
+            return
+        self.meanings.setdefault(key, []).append(entry)
+        if key not in self.written or is_exact_form(phrase):
+            self.written[key] = phrase
 
 
 def _check_code(row: Row, code: str, what: str) -> str:
@@ -118,7 +137,7 @@ def _check_code(row: Row, code: str, what: str) -> str:
     return code
 
 
-def _load_countries(terms: dict[str, list[Entry]], prefixes: dict[str, Entry]) -> str:
+def _load_countries(terms: _Terms, prefixes: dict[str, Entry]) -> str:
     data = read_tsv(data_path("countries.tsv"), COUNTRY_COLUMNS)
     seen: set[str] = set()
     for row in data.rows:
@@ -133,23 +152,23 @@ def _load_countries(terms: dict[str, list[Entry]], prefixes: dict[str, Entry]) -
         if not name:
             raise row.fail("name is empty")
         for phrase in [name, *row.many("aliases")]:
-            _add(terms, phrase, Entry("country", code, name, start, end, row.path))
+            terms.add(phrase, Entry("country", code, name, start, end, row.path))
         for phrase in row.many("adjectives"):
-            _add(terms, phrase, Entry("adjective", code, name, start, end, row.path))
+            terms.add(phrase, Entry("adjective", code, name, start, end, row.path))
         for phrase in row.many("capitals"):
-            _add(terms, phrase, Entry("capital", code + "GOV", f"{phrase}, capital of {name}", start, end, row.path))
+            terms.add(phrase, Entry("capital", code + "GOV", f"{phrase}, capital of {name}", start, end, row.path))
         for phrase in row.many("prefixes"):
             prefixes[phrase.lower()] = Entry("prefix", code, f"{phrase}- ({name})", start, end, row.path)
     return data.header["version"]
 
 
-def _load_simple(terms: dict[str, list[Entry]]) -> dict[str, str]:
+def _load_simple(terms: _Terms) -> dict[str, str]:
     versions = {}
     metonyms = read_tsv(data_path("metonyms.tsv"), METONYM_COLUMNS)
     for row in metonyms.rows:
         code = _check_code(row, row.text("code"), "code")
         for phrase in row.many("phrase"):
-            _add(terms, phrase, Entry("metonym", code, phrase, where=row.path))
+            terms.add(phrase, Entry("metonym", code, phrase, where=row.path))
     versions["metonyms"] = metonyms.header["version"]
 
     organisations = read_tsv(data_path("organisations.tsv"), ORGANISATION_COLUMNS)
@@ -161,7 +180,7 @@ def _load_simple(terms: dict[str, list[Entry]]) -> dict[str, str]:
             raise row.fail("kind must be igo, ngo or mnc")
         name = row.text("name")
         for phrase in [name, *row.many("aliases")]:
-            _add(terms, phrase, Entry("organisation", code, name, where=row.path))
+            terms.add(phrase, Entry("organisation", code, name, where=row.path))
     versions["organisations"] = organisations.header["version"]
 
     people = read_tsv(data_path("people.tsv"), PEOPLE_COLUMNS)
@@ -178,14 +197,14 @@ def _load_simple(terms: dict[str, list[Entry]]) -> dict[str, str]:
         name = row.text("name")
         label = f"{name} ({role.replace('_', ' ')} of {country}, {start or '?'} to {end or 'now'})"
         for phrase in [name, *row.many("aliases")]:
-            _add(terms, phrase, Entry("person", code, label, start, end, row.path, role))
+            terms.add(phrase, Entry("person", code, label, start, end, row.path, role))
     versions["people"] = people.header["version"]
     return versions
 
 
 @lru_cache(maxsize=1)
 def load_actor_dictionary() -> ActorDictionary:
-    terms: dict[str, list[Entry]] = {}
+    terms = _Terms()
     prefixes: dict[str, Entry] = {}
     versions = {"countries": _load_countries(terms, prefixes)}
     versions.update(_load_simple(terms))
@@ -203,28 +222,10 @@ def load_actor_dictionary() -> ActorDictionary:
     versions["sectors"] = sector_file.header["version"]
 
     stop_file = read_tsv(data_path("stoplist.tsv"), STOP_COLUMNS)
-    stop = frozenset(" ".join(row.text("phrase").lower().split()) for row in stop_file.rows)
+    stop = frozenset(" ".join(row.text("phrase").split()) for row in stop_file.rows)  # as written: see _Terms
     versions["stoplist"] = stop_file.header["version"]
-    exact = {term: original for term, original in _written_forms().items() if is_exact_form(original)}
-    return ActorDictionary({k: tuple(v) for k, v in terms.items()}, sectors, prefixes, stop, versions, exact)
-
-
-def _written_forms() -> dict[str, str]:
-    """Each term as first written in the data files (case kept), keyed by its lower-cased form."""
-    forms: dict[str, str] = {}
-    for name, columns, fields_ in (
-        ("countries.tsv", COUNTRY_COLUMNS, ("name", "aliases", "adjectives", "capitals")),
-        ("metonyms.tsv", METONYM_COLUMNS, ("phrase",)),
-        ("organisations.tsv", ORGANISATION_COLUMNS, ("name", "aliases")),
-        ("people.tsv", PEOPLE_COLUMNS, ("name", "aliases")),
-    ):
-        for row in read_tsv(data_path(name), columns).rows:
-            for field_ in fields_:
-                for phrase in row.many(field_):
-                    key = " ".join(phrase.lower().split())
-                    if is_exact_form(phrase) or key not in forms:
-                        forms[key] = phrase
-    return forms
+    return ActorDictionary({k: tuple(v) for k, v in terms.meanings.items()}, sectors, prefixes, stop, versions,
+                           terms.written)
 
 
 # --------------------------------------------------------------------------- the component
@@ -249,6 +250,9 @@ def _np_head(token: Token) -> Token:
             break
         if head.lower_ in TEMPORAL_WORDS and head.lower_ not in MONTHS:
             break  # "President Assad Tuesday": a weekday is no noun phrase head
+        if current.dep_ == "conj" and head.dep_ in NP_DEPS:
+            current = head  # "Russian and Chinese diplomats": the second adjective joins the first
+            continue
         if current.dep_ in NP_DEPS and head.pos_ in ("NOUN", "PROPN", "ADJ"):
             current = head
             continue
@@ -266,28 +270,30 @@ def _np_head(token: Token) -> Token:
 class ActorRecognizer:
     """spaCy component: dictionary matches, grouped into noun phrases, coded with the date."""
 
-    def __init__(self, nlp: Language, name: str, dictionary: ActorDictionary) -> None:
+    def __init__(self, nlp: Language, name: str, dictionary: ActorDictionary, gazetteer: Gazetteer) -> None:
         self.name = name
         self.dictionary = dictionary
+        self.gazetteer = gazetteer
+        self.place_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.entity_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.sector_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.stop_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._keys: dict[int, str] = {}
-        self._add_phrases(nlp, self.entity_matcher, [t for t in dictionary.terms if t not in dictionary.exact], "T")
-        self._add_phrases(nlp, self.exact_matcher, dictionary.exact.values(), "E")
+        # phrases are tokenised as written ("U.N. Security Council" keeps "U.N." one token)
+        forms = [dictionary.written.get(t, t) for t in dictionary.terms]
+        self._add_phrases(nlp, self.entity_matcher, [f for f in forms if not is_exact_form(f)], "T")
+        self._add_phrases(nlp, self.exact_matcher, [f for f in forms if is_exact_form(f)], "E")
         self._add_phrases(nlp, self.sector_matcher, dictionary.sectors.keys(), "S")
         self._add_phrases(nlp, self.stop_matcher, dictionary.stop, "X")
+        self._add_phrases(nlp, self.place_matcher, gazetteer.written.values(), "P")
         # the actors of the earlier sentences of the paragraph being read (nlp.pipe keeps order)
         self._memory_key: tuple[object, object] = (None, None)
         self._memory: list[ActorMention] = []
 
-    def _add_phrases(self, nlp: Language, matcher: PhraseMatcher, phrases: Iterable[str], tag: str) -> None:
-        phrases = sorted(phrases)
-        for phrase, doc in zip(phrases, nlp.tokenizer.pipe(phrases)):
-            key = f"{tag}:{phrase}"
-            matcher.add(key, [doc])
-            self._keys[nlp.vocab.strings[key]] = phrase
+    @staticmethod
+    def _add_phrases(nlp: Language, matcher: PhraseMatcher, phrases: Iterable[str], tag: str) -> None:
+        phrases = sorted(set(phrases))
+        matcher.add(tag, list(nlp.tokenizer.pipe(phrases)))
 
     # -- matching (pure) -------------------------------------------------------------
 
@@ -303,7 +309,8 @@ class ActorRecognizer:
         sentences of the same paragraph, most recent last, for pronouns and "the two countries"."""
         when = doc._.report_date
         stops = [doc[s:e] for _, s, e in self.stop_matcher(doc)]
-        entity_spans = [doc[s:e] for _, s, e in self.entity_matcher(doc)]
+        entity_spans = [doc[s:e] for _, s, e in self.entity_matcher(doc)
+                        if _capitalised_as_needed(doc[s:e], self.dictionary.needs_capital(_key(doc[s:e].text)))]
         entity_spans += [doc[s:e] for _, s, e in self.exact_matcher(doc)]
         keep = filter_spans(stops + entity_spans)
         stop_ranges = {(s.start, s.end) for s in stops}
@@ -325,6 +332,12 @@ class ActorRecognizer:
             if nxt is not None and nxt.text in ("-", "–"):
                 matches.append(_Match(token.i, token.i + 1, (self.dictionary.prefixes[token.lower_],)))
                 covered.add(token.i)
+        # cities and regions stand for their country where no other name does ("Kharkiv was shelled")
+        for start, end, place in self.places(doc):
+            if place.kind in ACTOR_KINDS and place.country and not any(i in covered for i in range(start, end)):
+                entry = Entry("place", place.country, f"{place.name}, a {place.kind} in {place.country}")
+                matches.append(_Match(start, end, (entry,)))
+                covered.update(range(start, end))
         sector_spans = filter_spans([doc[s:e] for _, s, e in self.sector_matcher(doc)])
         for span in sector_spans:
             if any(i in covered for i in range(span.start, span.end)):
@@ -334,6 +347,13 @@ class ActorRecognizer:
         mentions = self._group(doc, matches, when)
         mentions = self._resolve_references(doc, mentions, list(memory or []), when)
         return mentions + self._unknown(doc, mentions, covered)
+
+    def places(self, doc: Doc) -> list[tuple[int, int, Place]]:
+        """Gazetteer names in the Doc, longest first where they overlap."""
+        spans = filter_spans([doc[s:e] for _, s, e in self.place_matcher(doc)
+                              if _capitalised_as_needed(doc[s:e], True)])
+        found = [(span.start, span.end, self.gazetteer.lookup(span.text)) for span in spans]
+        return [(s, e, p) for s, e, p in found if p is not None]
 
     def _group(self, doc: Doc, matches: list[_Match], when: date | None) -> list[ActorMention]:
         groups: dict[int, list[_Match]] = {}
@@ -467,7 +487,19 @@ class ActorRecognizer:
         self._memory = (self._memory + [m for m in mentions if m.code])[-MEMORY_SIZE:]
         doc._.actors = mentions
         doc.spans["actors"] = [Span(doc, m.start, m.end, label=m.code or "UNKNOWN") for m in mentions]
+        places = self.places(doc)
+        doc._.places = [PlaceMention(s, e, p.name, p.country, p.lat, p.lon) for s, e, p in places]
+        doc.spans["places"] = [Span(doc, s, e, label=p.country or "") for s, e, p in places]
         return doc
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _capitalised_as_needed(span: Span, needed: bool) -> bool:
+    """A proper name matches only when it starts with a capital in the text."""
+    return not needed or span.text[:1].isupper() or not span.text[:1].isalpha()
 
 
 def _choose_sector(sectors: list[_Match], head_i: int, own: str | None) -> tuple[str | None, str]:
@@ -548,7 +580,7 @@ def _describe(entry: Entry, when: date | None) -> str:
     kinds = {
         "country": "the name of", "adjective": "an adjective of", "capital": "the capital of",
         "prefix": "a combining form of", "metonym": "a metonym for", "organisation": "the organisation",
-        "person": "office holder", "pronoun": "a reference to",
+        "person": "office holder", "pronoun": "a reference to", "place": "the place",
     }
     if entry.kind == "person":
         return f"{kinds['person']} {entry.label}"
@@ -558,4 +590,4 @@ def _describe(entry: Entry, when: date | None) -> str:
 
 
 def make_actor_recognizer(nlp: Language, name: str) -> ActorRecognizer:
-    return ActorRecognizer(nlp, name, load_actor_dictionary())
+    return ActorRecognizer(nlp, name, load_actor_dictionary(), load_gazetteer())

@@ -405,6 +405,32 @@ def _event_date(doc: Doc, candidate: Candidate) -> tuple[str | None, str | None]
     return report.isoformat(), "report"
 
 
+PLACE_PREPS = frozenset({"in", "at", "near", "off", "over", "outside", "inside", "across", "around", "into", "on"})
+
+
+def _event_place(doc: Doc, candidate: Candidate) -> str | None:
+    """The place the event's clause names ("exercises in the Baltic Sea", "talks in Geneva"):
+    a gazetteer place, or else a country, after a locative preposition of the trigger or its verb."""
+    trigger = doc[candidate.trigger]
+    hosts = [trigger, clause_verb(trigger)]
+    places = doc._.places or []
+    for host in hosts:
+        for prep in host.children:
+            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+                continue
+            for pobj in [c for c in prep.children if c.dep_ == "pobj"]:
+                for token in [pobj, *pobj.conjuncts, *[c for c in pobj.children if c.dep_ == "compound"]]:
+                    for place in places:
+                        if place.start <= token.i < place.end:
+                            return place.name
+                    if prep.lower_ == "on":
+                        continue  # "sanctions on Russia" names a target, not a place
+                    for mention in doc._.actors:
+                        if mention.head == token.i and mention.code and len(mention.code) == 3:
+                            return mention.text
+    return None
+
+
 def extract(doc: Doc, ontology: Ontology | None = None) -> list[Event]:
     """The kept candidates of a processed Doc as `Event` records (one per directed pair). An
     announced act also gives its asserted intent or threat ("will supply arms" → 0332)."""
@@ -423,6 +449,7 @@ def extract(doc: Doc, ontology: Ontology | None = None) -> list[Event]:
             codings.append((announced, "asserted", f"announced:{rule} ({candidate.factuality_cue})",
                             round(_confidence(candidate) - 0.1, 2)))
         event_date, precision = _event_date(doc, candidate)
+        place = _event_place(doc, candidate)
         for code_str, factuality, how, confidence in codings:
             code = ontology.code(code_str)
             trigger = doc[candidate.trigger]
@@ -444,6 +471,6 @@ def extract(doc: Doc, ontology: Ontology | None = None) -> list[Event]:
                     attributed_to=candidate.attributed_to,
                     event_date=event_date, date_precision=precision,
                     report_date=report.isoformat() if report else None,
-                    place=None, rule=how, confidence=confidence,
+                    place=place, rule=how, confidence=confidence,
                 ))
     return events

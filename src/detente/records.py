@@ -108,6 +108,18 @@ class ActorMention:
         return country_of(self.code)
 
 
+@dataclass(frozen=True)
+class PlaceMention:
+    """A gazetteer place named in a Doc (tokens start..end)."""
+
+    start: int
+    end: int
+    name: str
+    country: str | None
+    lat: float
+    lon: float
+
+
 EVENT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Event))
 
 FACTUALITY_VALUES: tuple[str, ...] = (
