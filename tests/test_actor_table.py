@@ -634,8 +634,9 @@ SECTOR_ROWS = [
     row("rebels-in-mali-located", "Rebels in Mali attacked the town.", DATE, [("Rebels in Mali", "MLIREB")]),
     row("security-forces-in-guinea-located", "Security forces in Guinea fired on protesters.", DATE,
         [("Security forces in Guinea", "GINCOP")]),
+    # the troops are American; the place stays an actor of its own, not a second nationality
     row("us-troops-in-iraq-are-american", "U.S. troops in Iraq came under fire.", DATE,
-        [("U.S. troops", "USAMIL")]),
+        [("U.S. troops", "USAMIL"), ("Iraq", "IRQ")]),
     row("soviet-leaders-1985", "Soviet leaders met in secret.", "1985-06-01", [("Soviet leaders", "SUNGOV")]),
     row("zairean-troops-1994", "Zairean troops crossed the border.", "1994-06-01", [("Zairean troops", "CODMIL")]),
 ]
@@ -677,8 +678,9 @@ REFERENCE_ROWS = [
         "countries", ["JPN", "CHN"]),
     row("both-countries", "China warned Japan. Both countries have since softened their tone.", DATE,
         "countries", ["CHN", "JPN"]),
+    # "governments" adds its sector to the two countries it refers to
     row("the-two-governments", "Germany criticised Poland. The two governments have clashed before.", DATE,
-        "governments", ["DEU", "POL"]),
+        "governments", ["DEUGOV", "POLGOV"]),
     row("both-sides", "Ukraine accused Russia of shelling. Both sides denied breaking the truce.", DATE,
         "sides", ["UKR", "RUS"]),
     row("the-two-neighbours", "Pakistan shelled India. The two neighbours have fought several wars.", DATE,

@@ -345,7 +345,10 @@ class ActorRecognizer:
             matches.append(_Match(span.start, span.end, sector=self.dictionary.sectors[span.text.lower()]))
             covered.update(range(span.start, span.end))
         mentions = self._group(doc, matches, when)
-        mentions = self._resolve_references(doc, mentions, list(memory or []), when)
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        references = self._reference_matches(doc, mentions, list(memory or []), taken)
+        if references:
+            mentions = self._group(doc, matches + references, when)
         return mentions + self._unknown(doc, mentions, covered)
 
     def places(self, doc: Doc) -> list[tuple[int, int, Place]]:
@@ -366,14 +369,18 @@ class ActorRecognizer:
                 groups.setdefault(_np_head(head.head.head).i, []).append(replace(m, located=True))
                 continue
             groups.setdefault(head.i, []).append(m)
+        for head_i, members in list(groups.items()):
+            if any(m.entries and not m.located for m in members):
+                # "U.S. troops in Iraq" are American: the place stays an actor of its own
+                for m in [m for m in members if m.located]:
+                    members.remove(m)
+                    groups.setdefault(_np_head(doc[m.start:m.end].root).i, []).append(replace(m, located=False))
         mentions: list[ActorMention] = []
         for head_i, members in sorted(groups.items()):
             mentions.extend(self._code_group(doc, head_i, members, when))
         return mentions
 
     def _code_group(self, doc: Doc, head_i: int, members: list[_Match], when: date | None) -> list[ActorMention]:
-        if any(m.entries and not m.located for m in members):
-            members = [m for m in members if not m.located]  # "U.S. troops in Iraq" are American
         entity_members = [m for m in members if m.entries]
         if not entity_members:
             return []  # a sector noun alone ("lawmakers") names no country
@@ -407,7 +414,8 @@ class ActorRecognizer:
             span_start, span_end = (start, end) if len(by_country) == 1 else (m.start, m.end)
             if not head_is_actor and len(by_country) == 1 and not sectors:
                 span_start, span_end = m.start, m.end
-            person = entry.kind == "person" or (head_is_actor and head.lemma_.lower() in PERSON_NOUNS and not plural)
+            person = entry.kind == "person" or entry.role == "person" or (
+                head_is_actor and head.lemma_.lower() in PERSON_NOUNS and not plural)
             role = _role_at_head(doc, sectors, head_i)
             if role and entry.kind != "person" and not plural:
                 holder = self.dictionary.office_holder(country_of(code) or "", role, when)
@@ -415,20 +423,20 @@ class ActorRecognizer:
                     why += f"; the {role.replace('_', ' ')} on {when} was {holder.label.split(' (')[0]}"
             mentions.append(ActorMention(span_start, span_end, code, head_i, doc[span_start:span_end].text, why,
                                          modifier=not head_is_actor, person=person, plural=plural,
-                                         subject=_is_subject(head)))
+                                         subject=_is_subject(head),
+                                         kind="pronoun" if entry.kind == "pronoun" else "dictionary"))
         return mentions
 
-    def _resolve_references(self, doc: Doc, mentions: list[ActorMention], memory: list[ActorMention],
-                            when: date | None) -> list[ActorMention]:
-        """Pronouns and "the two countries" → the most recent compatible actors (see README)."""
-        taken = {i for m in mentions for i in range(m.start, m.end)}
-        out = list(mentions)
+    def _reference_matches(self, doc: Doc, mentions: list[ActorMention], memory: list[ActorMention],
+                           taken: set[int]) -> list[_Match]:
+        """Pronouns and "the two countries" → matches naming the most recent compatible actors
+        (see README); grouped like any other name, so "its banks" gets the noun's sector."""
+        out: list[_Match] = []
         for token in doc:
             if token.i in taken:
                 continue
             earlier = memory + [m for m in mentions if m.end <= token.i and m.code and m.kind != "unknown"]
             lower = token.lower_
-            antecedents: list[ActorMention] = []
             if token.pos_ == "PRON" and lower in NEUTER_PRONOUNS:
                 antecedents = _most_recent(earlier, lambda m: not m.person and not m.plural, 1)
             elif token.pos_ == "PRON" and lower in PERSONAL_PRONOUNS:
@@ -440,22 +448,10 @@ class ActorRecognizer:
                 antecedents = _distinct_countries(earlier, 2)
             else:
                 continue
-            if not antecedents:
-                continue
-            head_i = _np_head(token).i
-            if head_i != token.i:
-                # "its banks": the pronoun names the country, the noun phrase adds the sector
-                members = [_Match(token.i, token.i + 1, (Entry("pronoun", a.code or "", a.text),)) for a in antecedents]
-                group = self._code_group(doc, head_i, members + self._sector_matches(doc, head_i), when)
-                resolved = [replace(g, kind="pronoun", why=f"{token.text!r} refers to {a.text!r} ({a.code}); {g.why}")
-                            for g, a in zip(group, antecedents)]
-                out = [m for m in out if m.head != head_i] + resolved
-            else:
-                out.extend(ActorMention(token.i, token.i + 1, a.code, token.i, token.text,
-                                        f"{token.text!r} refers to {a.text!r} ({a.code}), the most recent compatible actor",
-                                        kind="pronoun", person=a.person, plural=len(antecedents) > 1 or a.plural)
-                           for a in antecedents)
-        return sorted(out, key=lambda m: (m.start, m.end))
+            for a in antecedents:
+                entry = Entry("pronoun", a.code or "", repr(a.text), role="person" if a.person else "")
+                out.append(_Match(token.i, token.i + 1, (entry,)))
+        return out
 
     def _sector_matches(self, doc: Doc, head_i: int) -> list[_Match]:
         """The sector term at a noun phrase's head, if any."""
@@ -580,7 +576,7 @@ def _describe(entry: Entry, when: date | None) -> str:
     kinds = {
         "country": "the name of", "adjective": "an adjective of", "capital": "the capital of",
         "prefix": "a combining form of", "metonym": "a metonym for", "organisation": "the organisation",
-        "person": "office holder", "pronoun": "a reference to", "place": "the place",
+        "person": "office holder", "pronoun": "a reference to the most recent compatible actor,", "place": "the place",
     }
     if entry.kind == "person":
         return f"{kinds['person']} {entry.label}"
