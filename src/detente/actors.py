@@ -222,7 +222,7 @@ def load_actor_dictionary() -> ActorDictionary:
     versions["sectors"] = sector_file.header["version"]
 
     stop_file = read_tsv(data_path("stoplist.tsv"), STOP_COLUMNS)
-    stop = frozenset(" ".join(row.text("phrase").split()) for row in stop_file.rows)  # as written: see _Terms
+    stop = frozenset(" ".join(phrase.split()) for row in stop_file.rows for phrase in row.many("phrase"))
     versions["stoplist"] = stop_file.header["version"]
     return ActorDictionary({k: tuple(v) for k, v in terms.meanings.items()}, sectors, prefixes, stop, versions,
                            terms.written)
