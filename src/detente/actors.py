@@ -385,15 +385,24 @@ class ActorRecognizer:
         if not entity_members:
             return []  # a sector noun alone ("lawmakers") names no country
         sectors = [m for m in members if m.sector]
-        head_is_actor = any(m.start <= head_i < m.end for m in members)
+        head = doc[head_i]
+        # "Bulgarian President Todor Zhivkov": a name the dictionaries do not know, introduced by
+        # a nationality and a title, is that country's office holder
+        head_is_actor = any(m.start <= head_i < m.end for m in members) or (
+            head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "ORG") and bool(sectors))
         start = min(m.start for m in members)
         end = max(m.end for m in members)
         if head_is_actor:
             end = max(end, head_i + 1)
-        head = doc[head_i]
         plural = head_is_actor and head.tag_ in ("NNS", "NNPS")
 
-        # one actor per distinct country named in the phrase ("Sino-Russian" gives two)
+        # one actor per distinct country named in the phrase ("Sino-Russian" gives two), but a
+        # name that says more (a person, a metonym) speaks for the phrase: "Serbian President
+        # Kostunica" is one actor, coded by the person's office
+        top = max(KIND_RANK[max(m.entries, key=lambda e: _preference(e, when)).kind] for m in entity_members)
+        entity_members = [m for m in entity_members
+                          if KIND_RANK[max(m.entries, key=lambda e: _preference(e, when)).kind] in (top, KIND_RANK["prefix"])
+                          or top < KIND_RANK["person"]]
         by_country: dict[str, tuple[Entry, _Match]] = {}
         for m in entity_members:
             entry = max(m.entries, key=lambda e: _preference(e, when))

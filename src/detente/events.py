@@ -336,6 +336,8 @@ def make_event_matcher(nlp: Language, name: str) -> EventMatcher:
 
 def _pairs(candidate: Candidate) -> list[tuple[ActorMention, ActorMention | None]]:
     sources, targets = list(candidate.sources), list(candidate.targets)
+    if not targets and not candidate.kept:
+        return [(s, None) for s in sources]  # a derived event of a targetless act
     if candidate.pattern.reciprocal:
         parties = sources + [t for t in targets if t.code not in {s.code for s in sources}]
         pairs = [(a, b) for a, b in permutations(parties, 2) if a.code != b.code]
@@ -372,18 +374,30 @@ ANNOUNCING_CUES = frozenset({
 WANTING_CUES = frozenset({"want", "seek", "hope", "wish", "aim"})
 
 
-def _announced_code(candidate: Candidate, ontology: Ontology, triggers: dict[int, Candidate]) -> str | None:
-    """The 03x/13x code of an event that is announced rather than done, if it is one."""
+# cues of refusing: what they govern is also an asserted rejection (12x) when it is cooperative
+REFUSING_CUES = frozenset({"refuse", "decline", "reject"})
+FUTURE_AUXILIARIES = frozenset({"will", "would", "wo", "shall"})
+
+
+def _derived_code(doc: Doc, candidate: Candidate, ontology: Ontology, triggers: dict[int, Candidate]) -> str | None:
+    """The code of the act of announcing (03x/13x) or refusing (12x) what `candidate` describes,
+    when it is announced or refused rather than done ("will supply arms", "refused to lift")."""
+    cue = candidate.factuality_cue
+    governor = triggers.get(candidate.cue_index) if candidate.cue_index is not None else None
+    if governor is not None and governor.kept and governor.pattern.code[:2] in ("03", "12", "13"):
+        return None  # "threatened to impose sanctions": the threat is already an event
+    if candidate.factuality == "negated":
+        verb = clause_verb(doc[candidate.trigger])
+        will_not = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children)
+        if cue in REFUSING_CUES or will_not:
+            return ontology.refused_code(candidate.pattern.code)
+        return None
     if candidate.factuality not in ("future", "hypothetical"):
         return None
-    cue = candidate.factuality_cue
     cooperative = candidate.pattern.code[:2] in ("04", "05", "06", "07", "08")
-    if not (cue in ANNOUNCING_CUES or (cue in WANTING_CUES and cooperative)):
-        return None
-    governor = triggers.get(candidate.cue_index) if candidate.cue_index is not None else None
-    if governor is not None and governor.kept and governor.pattern.code[:2] in ("03", "13"):
-        return None  # "threatened to impose sanctions": the threat is already an event
-    return ontology.intent_code(candidate.pattern.code)
+    if cue in ANNOUNCING_CUES or (cue in WANTING_CUES and cooperative):
+        return ontology.announced_code(candidate.pattern.code)
+    return None
 
 
 def _event_date(doc: Doc, candidate: Candidate) -> tuple[str | None, str | None]:
@@ -440,13 +454,16 @@ def extract(doc: Doc, ontology: Ontology | None = None) -> list[Event]:
     seen: set[str] = set()
     triggers = {c.trigger: c for c in doc._.event_candidates}
     for candidate in doc._.event_candidates:
-        if not candidate.kept:
+        targetless = not candidate.kept and candidate.sources and not candidate.targets
+        if not candidate.kept and not targetless:
             continue
         rule = f"{candidate.pattern.id}[src={candidate.source_via},tgt={_target_how(candidate)}]"
-        codings = [(candidate.pattern.code, candidate.factuality, rule, _confidence(candidate))]
-        announced = _announced_code(candidate, ontology, triggers)
-        if announced:
-            codings.append((announced, "asserted", f"announced:{rule} ({candidate.factuality_cue})",
+        # an act with no target found is no event itself, but announcing or refusing it is
+        codings = [] if targetless else [(candidate.pattern.code, candidate.factuality, rule, _confidence(candidate))]
+        derived = _derived_code(doc, candidate, ontology, triggers)
+        if derived:
+            how = "refused" if derived.startswith("12") else "announced"
+            codings.append((derived, "asserted", f"{how}:{rule} ({candidate.factuality_cue})",
                             round(_confidence(candidate) - 0.1, 2)))
         event_date, precision = _event_date(doc, candidate)
         place = _event_place(doc, candidate)

@@ -84,7 +84,7 @@ def _negation(token: Token, verb: Token, cues: Cues) -> Judgement | None:
         if child.dep_ in ("neg", "det", "advmod", "preconj", "cc") and child.lower_ in cues.negator:
             if child.dep_ == "cc" and child.lower_ not in ("nor",):
                 continue
-            return Judgement("negated", f"negated: '{child.text}' on '{child.head.text}'")
+            return Judgement("negated", f"negated: '{child.text}' on '{child.head.text}'", child.lower_, child.i)
     if token.i != verb.i and token.head.lower_ == "without":
         return Judgement("negated", f"negated: 'without' governs '{token.text}'")
     return None

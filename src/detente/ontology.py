@@ -41,14 +41,8 @@ class PloverType:
 class Ontology:
     cameo: dict[str, CameoCode]
     plover: dict[str, PloverType]
-    intents: dict[str, str]
-
-    def intent_code(self, code: str) -> str | None:
-        """The 03x/13x code for announcing the act `code` (longest prefix in intent.tsv)."""
-        for length in range(len(code), 1, -1):
-            if code[:length] in self.intents:
-                return self.intents[code[:length]]
-        return None
+    announced: dict[str, str]
+    refused: dict[str, str]
 
     def code(self, code: str) -> CameoCode:
         return self.cameo[code]
@@ -62,6 +56,21 @@ class Ontology:
             if upper in ptype.former_names:
                 return ptype.type
         return None
+
+    def announced_code(self, code: str) -> str | None:
+        """The 03x/13x code for announcing the act `code` (longest prefix in derived.tsv)."""
+        return _longest_prefix(self.announced, code)
+
+    def refused_code(self, code: str) -> str | None:
+        """The 12x code for refusing the act `code` (longest prefix in derived.tsv)."""
+        return _longest_prefix(self.refused, code)
+
+
+def _longest_prefix(table: dict[str, str], code: str) -> str | None:
+    for length in range(len(code), 1, -1):
+        if code[:length] in table:
+            return table[code[:length]] or None
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -107,12 +116,15 @@ def load_ontology() -> Ontology:
             raise row.fail(f"PLOVER type {ptype!r} is not in plover.tsv")
         cameo[code] = CameoCode(code, row.text("name"), score, quad, ptype,
                                 row.text("plover_mode") or None, row.text("plover_context") or None)
-    intents: dict[str, str] = {}
-    for row in read_tsv(data_path("intent.tsv"), ("code", "intent", "note")).rows:
-        prefix, intent = row.text("code"), row.text("intent")
-        if intent not in cameo:
-            raise row.fail(f"intent code {intent!r} is not a CAMEO code")
+    announced: dict[str, str] = {}
+    refused: dict[str, str] = {}
+    for row in read_tsv(data_path("derived.tsv"), ("code", "announced", "refused", "note")).rows:
+        prefix = row.text("code")
         if not prefix.isdigit():
             raise row.fail(f"code prefix {prefix!r} must be digits")
-        intents[prefix] = intent
-    return Ontology(cameo, plover, intents)
+        for column, table in (("announced", announced), ("refused", refused)):
+            value = row.text(column)
+            if value and value not in cameo:
+                raise row.fail(f"{column} code {value!r} is not a CAMEO code")
+            table[prefix] = value
+    return Ontology(cameo, plover, announced, refused)
