@@ -51,6 +51,17 @@ CASES = [
      {("USA", "ISR", "07", "future"), ("USA", "ISR", "03", "asserted")}),
     ("Moscow plans to impose sanctions on Kyiv.", "2014-03-01",
      {("RUS", "UKR", "16", "future"), ("RUS", "UKR", "13", "asserted")}),
+    # a refusal of a cooperative act is an asserted rejection
+    ("The Israeli government is refusing to lift the curfew on Palestinians.", "2002-07-01",
+     {("ISR", "PSE", "08", "negated"), ("ISR", "PSE", "12", "asserted")}),
+    ("Syria said it will not accept any more refugees.", "2003-03-01",
+     {("SYR", None, "12", "asserted")}),
+    # "X said that Y must ..." is a demand of X on Y
+    ("The German chancellor said that Greece must cut its spending.", "2011-06-01",
+     {("DEU", "GRC", "10", "asserted")}),
+    # a name the dictionaries do not know, introduced by nationality and title
+    ("Bulgarian President Ivan Dragomirov condemned Serbia.", "2003-03-01",
+     {("BGR", "SRB", "11", "asserted")}),
 ]
 
 

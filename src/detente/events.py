@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .codes import country_of
-from .grammar import INSTRUMENT_NOUNS, OBJECT_CONTROL, SUPPORT_VERBS, TEMPORAL_WORDS
+from .grammar import DEMANDING_MODALS, INSTRUMENT_NOUNS, OBJECT_CONTROL, REPORTING_VERBS, SUPPORT_VERBS, TEMPORAL_WORDS
 from .dates import resolve
 from .factuality import clause_verb, judge, reporting_verb
 from .lexicon import Lexicon, TriggerPattern, load_lexicon
@@ -168,6 +168,13 @@ def _adopter(noun: Token) -> Token | None:
     return subj
 
 
+DEMAND_CONSTRUCTION = TriggerPattern(
+    id="construction:said-that-must", code="100", pos="verb", lemma="must", particle=None, object=frozenset(),
+    modifier=frozenset(), target=("clause-subject",), reciprocal=False,
+    example="The Bush administration declared that China must drop its trade barriers.", where="events.py",
+)
+
+
 class EventMatcher:
     """spaCy component: pattern matching and argument finding; writes `doc._.event_candidates`."""
 
@@ -280,7 +287,28 @@ class EventMatcher:
                 continue
             tried = [self._candidate(doc, token, pattern, obj) for pattern, obj in fitting]
             candidates.append(next((c for c in tried if c.kept), tried[0]))
+        candidates.extend(self._reported_demands(doc))
         return self._complement_targets(doc, candidates)
+
+    def _reported_demands(self, doc: Doc) -> list[Candidate]:
+        """ "X said that Y must/should ..." is a demand of X on Y (CAMEO 100), whatever Y is
+        asked to do: a construction of the grammar, not a word of the lexicon."""
+        out = []
+        for modal in doc:
+            if modal.dep_ != "aux" or modal.lower_ not in DEMANDING_MODALS:
+                continue
+            verb = modal.head
+            reporter = verb.head
+            if verb.dep_ != "ccomp" or self.lexicon.lemma(reporter) not in REPORTING_VERBS:
+                continue
+            speaker, via = _subject(reporter)
+            sources = _actors_at(doc, speaker)
+            targets = _actors_at(doc, _child(verb, "nsubj", "nsubjpass"))
+            if sources and targets:
+                out.append(Candidate(trigger=modal.i, pattern=DEMAND_CONSTRUCTION, sources=tuple(sources),
+                                     targets=tuple(targets), source_via=f"reporter:{via}", target_via="clause subject",
+                                     kept=True, reason=f"'{reporter.text} that ... {modal.text}' is a demand"))
+        return out
 
     @staticmethod
     def _complement_targets(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:

@@ -26,7 +26,11 @@ OBJECT_CONTROL = frozenset({
 REPORTING_VERBS = frozenset({
     "say", "tell", "announce", "claim", "report", "state", "add", "note", "declare", "insist",
     "confirm", "allege", "assert", "write", "explain", "argue", "believe", "think", "reveal",
+    "reiterate", "conclude", "stress", "emphasise", "emphasize", "maintain", "repeat", "tell",
 })
+
+# "X said that Y must/should ...": X demands something of Y (CAMEO 10)
+DEMANDING_MODALS = frozenset({"must", "should"})
 
 # documents and decisions that "do" what their adopter does: in "Congress passed a bill that
 # imposes sanctions on Russia", the source of "imposes" is who passed the bill
