@@ -314,12 +314,13 @@ class EventMatcher:
     def _complement_targets(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
         """A verb with no target of its own takes the target of the event in its complement:
         "Washington threatened to impose sanctions on Beijing" → THREATEN, USA → CHN."""
-        by_trigger = {c.trigger: c for c in candidates}
         out = []
         for c in candidates:
             if not c.kept and c.sources and not c.targets and c.pattern.pos == "verb":
-                inner = next((by_trigger[x.i] for x in doc[c.trigger].children
-                              if x.dep_ == "xcomp" and x.i in by_trigger and by_trigger[x.i].targets), None)
+                complements = {x.i for x in doc[c.trigger].children if x.dep_ == "xcomp"}
+                # the complement's event: on its verb, or a noun that verb carries ("to impose restrictions")
+                inner = next((o for o in candidates if o.targets and (
+                    o.trigger in complements or doc[o.trigger].head.i in complements)), None)
                 if inner is not None:
                     c = replace(c, targets=inner.targets, target_via=f"complement:{doc[inner.trigger].text}",
                                 kept=True, reason="target taken from the complement's event")
