@@ -42,6 +42,7 @@ class RunSummary:
     sentences: int = 0
     parsed: int = 0
     events: int = 0
+    clusters: int | None = None
     skipped: list[Skipped] = field(default_factory=list)
 
     @property
@@ -104,7 +105,7 @@ class Coder:
         """Code every new document of `inputs` into `store`; record what was skipped and why."""
         run_id = content_hash("run", __version__, _clock(), length=12)
         summary = RunSummary(run_id)
-        store.start_run(run_id, __version__, asdict(self.settings), self.data_versions())
+        store.start_run(run_id, __version__, asdict(self.settings), self.data_versions(), data_hashes())
 
         def fresh() -> Iterator[Document]:
             pending: list[Document] = []
@@ -121,16 +122,29 @@ class Coder:
                     pending = []
             yield from self._unknown(store, pending, summary, progress)
 
+        def write(batch: list[CodedDocument]) -> None:
+            # one short hold of the file per batch, each document with its events in one transaction
+            with store.batch():
+                for coded in batch:
+                    if store.write_document(coded.document, coded.events, coded.n_sentences, coded.n_parsed, run_id):
+                        summary.documents += 1
+                        summary.sentences += coded.n_sentences
+                        summary.parsed += coded.n_parsed
+                        summary.events += len(coded.events)
+                    else:
+                        summary.already_stored += 1
+                    if progress:
+                        progress(1)
+
+        batch: list[CodedDocument] = []
         for coded in self.code_documents(fresh()):
-            if store.write_document(coded.document, coded.events, coded.n_sentences, coded.n_parsed, run_id):
-                summary.documents += 1
-                summary.sentences += coded.n_sentences
-                summary.parsed += coded.n_parsed
-                summary.events += len(coded.events)
-            else:
-                summary.already_stored += 1
-            if progress:
-                progress(1)
+            batch.append(coded)
+            if len(batch) >= DOCUMENT_CHUNK:
+                write(batch)
+                batch = []
+        write(batch)
+        if summary.documents:
+            summary.clusters = store.cluster_events()
         store.finish_run(run_id, summary.documents, summary.events, len(summary.skipped))
         return summary
 
@@ -147,6 +161,17 @@ class Coder:
                 continue
             seen.add(document.doc_id)
             yield document
+
+
+def data_hashes() -> dict[str, str]:
+    """A sha256 of every data file the coder reads (dictionaries, lexicon, ontology), for `runs`."""
+    import hashlib
+
+    from .datafiles import data_path
+
+    root = data_path("")
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()[:16]
+            for p in sorted(root.rglob("*")) if p.is_file() and p.suffix in (".tsv", ".jsonl") and "sample" not in p.parts}
 
 
 def _clock() -> str:
