@@ -56,6 +56,11 @@ CASES = [
      {("ISR", "PSE", "08", "negated"), ("ISR", "PSE", "12", "asserted")}),
     ("Syria said it will not accept any more refugees.", "2003-03-01",
      {("SYR", None, "12", "asserted")}),
+    # a raised subject: "is scheduled to" lends its passive subject; granting permission is yielding
+    ("The Japanese prime minister is scheduled to attend a summit in Seoul.", "2019-05-22",
+     {("JPN", "KOR", "04", "future"), ("JPN", "KOR", "03", "asserted")}),
+    ("Ankara said it would not give permission to Washington to use the base.", "2003-03-01",
+     {("TUR", "USA", "12", "asserted")}),
     # "X said that Y must ..." is a demand of X on Y
     ("The German chancellor said that Greece must cut its spending.", "2011-06-01",
      {("DEU", "GRC", "10", "asserted")}),

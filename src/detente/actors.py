@@ -274,6 +274,7 @@ class ActorRecognizer:
         self.name = name
         self.dictionary = dictionary
         self.gazetteer = gazetteer
+        self.common_words = _common_words(nlp)
         self.place_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.entity_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -310,7 +311,8 @@ class ActorRecognizer:
         when = doc._.report_date
         stops = [doc[s:e] for _, s, e in self.stop_matcher(doc)]
         entity_spans = [doc[s:e] for _, s, e in self.entity_matcher(doc)
-                        if _capitalised_as_needed(doc[s:e], self.dictionary.needs_capital(_key(doc[s:e].text)))]
+                        if _capitalised_as_needed(doc[s:e], self.dictionary.needs_capital(_key(doc[s:e].text)),
+                                                  self.common_words)]
         entity_spans += [doc[s:e] for _, s, e in self.exact_matcher(doc)]
         keep = filter_spans(stops + entity_spans)
         stop_ranges = {(s.start, s.end) for s in stops}
@@ -354,7 +356,7 @@ class ActorRecognizer:
     def places(self, doc: Doc) -> list[tuple[int, int, Place]]:
         """Gazetteer names in the Doc, longest first where they overlap."""
         spans = filter_spans([doc[s:e] for _, s, e in self.place_matcher(doc)
-                              if _capitalised_as_needed(doc[s:e], True)])
+                              if _capitalised_as_needed(doc[s:e], True, self.common_words)])
         found = [(span.start, span.end, self.gazetteer.lookup(span.text)) for span in spans]
         return [(s, e, p) for s, e, p in found if p is not None]
 
@@ -502,9 +504,24 @@ def _key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _capitalised_as_needed(span: Span, needed: bool) -> bool:
-    """A proper name matches only when it starts with a capital in the text."""
-    return not needed or span.text[:1].isupper() or not span.text[:1].isalpha()
+def _capitalised_as_needed(span: Span, needed: bool, common_words: frozenset[str]) -> bool:
+    """A proper name matches in lower case only when no word of it is a common English word
+    ("President obama" yes; "ate turkey", "fine china", "will polish", "the congress of surgeons"
+    no). Without a word list, proper names must be capitalised."""
+    if not needed or span.text[:1].isupper() or not span.text[:1].isalpha():
+        return True
+    return bool(common_words) and not any(t.lower_ in common_words for t in span)
+
+
+def _common_words(nlp: Language) -> frozenset[str]:
+    """English common words from the pipeline's own lemmatizer index (WordNet's word list)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    return frozenset(w for pos in ("noun", "verb", "adj", "adv") for w in index.get(pos, []))
 
 
 def _choose_sector(sectors: list[_Match], head_i: int, own: str | None) -> tuple[str | None, str]:

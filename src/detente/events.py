@@ -116,6 +116,9 @@ def _subject(verb: Token) -> tuple[Token | None, str]:
         if _is_passive(current):
             for agent in _prep_objects(current, "by"):
                 return agent, "+".join(via + ["agent"])
+            raised = _child(current, *PASSIVE_SUBJECT_DEPS)
+            if via and via[-1] == "xcomp" and raised is not None:
+                return raised, "+".join(via + ["nsubjpass"])  # "Obama is scheduled to attend"
         else:
             subj = _child(current, *SUBJECT_DEPS)
             if subj is not None and subj.lower_ not in ("who", "which", "that"):
@@ -396,7 +399,7 @@ def _confidence(candidate: Candidate) -> float:
 
 # cues that announce an act: what they govern is also an asserted intent (03x) or threat (13x)
 ANNOUNCING_CUES = frozenset({
-    "will", "shall", "'ll", "wo", "would", "plan", "intend", "prepare", "vow", "pledge", "promise", "go", "set",
+    "will", "shall", "'ll", "wo", "would", "plan", "intend", "prepare", "vow", "pledge", "promise", "go", "set", "schedule",
     "agree", "offer", "decide", "commit", "ready", "willing", "prepared", "determined",
 })
 # cues of wanting: what they govern is an intent only when it is cooperative
