@@ -149,7 +149,7 @@ def test_analytics_user_errors_are_named(store_of, call, error, message):
 def test_relations_matrix_is_directed_net_cooperation(store_of):
     rel = relations(store_of(DYAD_EVENTS), ["USA", "CHN", "RUS"])
     assert rel.countries == ("USA", "CHN", "RUS") and rel.names == ("United States", "China", "Russia")
-    assert rel.net == ((None, round(1 / 3, 6), -1.0), (-1.0, None, 1.0), (None, None, None))
+    assert rel.net == ((None, 0.5, -1.0), (-1.0, None, 1.0), (None, None, None))  # USA→CHN: (3 − 1) / 4
     assert rel.events == ((0, 4, 1), (1, 0, 1), (0, 0, 0))
     assert rel.goldstein_mean[0][1] == 0.375  # (1 + 3 − 10 + 7.5) / 4
     assert {(c["source"], c["target"]) for c in rel.cells()} == {("USA", "CHN"), ("USA", "RUS"), ("CHN", "USA"), ("CHN", "RUS")}
@@ -158,7 +158,7 @@ def test_relations_matrix_is_directed_net_cooperation(store_of):
 def test_relations_without_countries_takes_the_most_active(store_of):
     events = DYAD_EVENTS + [event("FRA", "DEU", 1, 1.0, "2020-01-01")]
     rel = relations(store_of(events), top=3)
-    assert rel.countries == ("USA", "CHN", "RUS")  # 7, 6, 2 events with another state; FRA and DEU 1 each
+    assert rel.countries == ("CHN", "USA", "RUS")  # 6, 6 (a tie goes by code), 2 events; FRA and DEU 1 each
 
 
 # -- the signed network, balance and blocs ----------------------------------------------
@@ -360,7 +360,8 @@ def test_cli_dyad_csv_and_png_plot(cli_db, tmp_path):
     (["dyad", "USA", "CHN", "--clusters"], 2, "not built yet"),
     (["dyad", "USA", "CHN", "--plot", "x.html"], 2, "not-built"),
     (["relations", "--countries", "BRA,ARG"], 2, "empty-selection"),
-    (["align", "USA", "CHN"], 2, "--toward"),
+    (["align", "USA", "CHN", "--toward", "usa"], 2, "three different countries"),
+    (["shifts", "USA", "CHN", "--by", "decade"], 2, "decade"),
 ])
 def test_cli_user_errors_are_messages(cli_db, args, code, message):
     got, stdout, stderr = cli(*args, "--db", cli_db)

@@ -157,3 +157,15 @@ def test_integration_event_date_comes_from_the_events_own_clause(text, date_, pr
 def test_integration_event_place_comes_from_a_locative_phrase_of_its_clause(text, place):
     events = detente.code_text(text, date="2019-05-22")
     assert events and {e.place for e in events} == {place}
+
+
+def test_integration_a_date_inside_a_nominal_event_dates_that_event_only():
+    events = detente.code_text("Putin briefed Xi on his talks with Kim Jong Un in Vladivostok last month.", date="2019-05-22")
+    dates = {(e.trigger_text, e.event_date, e.date_precision) for e in events}
+    assert ("talks", "2019-04-01", "month") in dates
+    assert ("briefed", "2019-05-22", "report") in dates
+
+
+def test_integration_purpose_clause_shares_its_governors_future():
+    events = detente.code_text("China said it would send troops to protect Russia.", date="2019-05-22")
+    assert events and all(e.factuality != "asserted" or e.cameo.startswith("03") for e in events)

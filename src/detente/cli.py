@@ -17,6 +17,7 @@ from rich.table import Table
 from . import __version__
 from .errors import DetenteError
 from .records import EVENT_FIELDS, FACTUALITY_VALUES
+from .cli_analytics import register as register_analytics
 from .settings import Settings, load_settings
 
 app = typer.Typer(
@@ -39,16 +40,26 @@ def _settings(db: str | None = None, model: str | None = None) -> Settings:
 
 @app.command()
 def code(
-    paths: list[str] = typer.Argument(..., help="Text files, folders of .txt/.jsonl files, JSON Lines files, or - for standard input."),
+    paths: list[str] = typer.Argument(..., help="Text, JSON Lines, CSV, HTML, RSS/Atom and .jsonl.gz/.csv.gz files, "
+                                                 "folders of them, or - for standard input."),
     db: Optional[str] = DbOption,
     date: Optional[str] = typer.Option(None, "--date", help="Report date (YYYY-MM-DD) for inputs that carry none."),
     model: Optional[str] = ModelOption,
     top: int = typer.Option(10, "--top", help="How many dyads the summary lists."),
+    csv_text: Optional[str] = typer.Option(None, "--csv-text", help="CSV column holding the text (default: text)."),
+    csv_title: Optional[str] = typer.Option(None, "--csv-title", help="CSV column holding the title (default: title)."),
+    csv_date: Optional[str] = typer.Option(None, "--csv-date", help="CSV column holding the date, YYYY-MM-DD (default: date)."),
+    csv_id: Optional[str] = typer.Option(None, "--csv-id", help="CSV column holding the document's own id (default: id)."),
+    csv_source: Optional[str] = typer.Option(None, "--csv-source", help="CSV column holding the publisher (default: source)."),
+    csv_url: Optional[str] = typer.Option(None, "--csv-url", help="CSV column holding the URL (default: url)."),
 ) -> None:
     """Code documents into the store and print a summary. Exits 1 when any input was skipped."""
+    from .ingest import CsvColumns
     from .pipeline import Coder, code_paths
     from .store import open_store
 
+    mapping = {"text": csv_text, "title": csv_title, "date": csv_date, "id": csv_id, "source": csv_source, "url": csv_url}
+    columns = CsvColumns(**{key: value for key, value in mapping.items() if value is not None})
     settings = _settings(db, model)
     err.print(f"detente {__version__}: loading {settings.model} …")
     coder = Coder(settings)
@@ -56,7 +67,7 @@ def code(
         with Progress(TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=err, transient=True, disable=not err.is_terminal) as bar:
             task = bar.add_task("coding", total=None)
-            summary = code_paths(store, paths, coder, default_date=date, progress=lambda n: bar.advance(task, n))
+            summary = code_paths(store, paths, coder, date, lambda n: bar.advance(task, n), columns)
         for skipped in summary.skipped:
             err.print(f"[yellow]skipped[/] {escape(skipped.message())}")
         _print_summary(store, summary, top)
@@ -70,8 +81,8 @@ def _print_summary(store: Any, summary: Any, top: int) -> None:
               f"{summary.sentences} sentences ({summary.parsed} parsed), {summary.events} events, "
               f"{len(summary.skipped)} skipped"
               + (f" ({', '.join(f'{k}: {v}' for k, v in summary.skipped_by_reason.items())})" if summary.skipped else ""))
-    out.print(f"[bold]Store[/] {store.path}: {counts['documents']} documents, {counts['sentences']} sentences, "
-              f"{counts['events']} events")
+    out.print(f"[bold]Store[/] {escape(store.path)}: {counts['documents']} documents, {counts['sentences']} sentences, "
+              f"{counts['events']} events in {counts['clusters']} clusters, {counts['skipped']} inputs in quarantine")
     by_fact = store.events_by_factuality()
     if by_fact:
         out.print("Events by factuality: " + ", ".join(f"{f} {n}" for f, n in by_fact))
@@ -104,6 +115,7 @@ def events(
     until: Optional[str] = typer.Option(None, "--until", help="Latest event date, YYYY-MM-DD."),
     fmt: str = typer.Option("table", "--format", help="table, jsonl or csv."),
     limit: Optional[int] = typer.Option(None, "--limit", help="At most this many events."),
+    clusters: bool = typer.Option(False, "--clusters", help="List event clusters (one real event reported many times) instead of mentions."),
 ) -> None:
     """List stored events, filtered."""
     from .store import EventFilter, open_store
@@ -115,14 +127,23 @@ def events(
     settings = _settings(db)
     selection = EventFilter(source, target, root, factuality, since, until, limit)
     with open_store(settings.db, read_only=True) as store:
-        rows = store.events(selection)
+        rows = store.clusters(selection) if clusters else store.events(selection)
     if fmt == "jsonl":
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
     elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(EVENT_FIELDS))
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if clusters and rows else list(EVENT_FIELDS))
         writer.writeheader()
         writer.writerows(rows)
+    elif clusters:
+        table = Table(title=f"{len(rows)} event clusters")
+        for column in ("first date", "source", "target", "root", "place", "mentions", "documents", "sources", "example"):
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(str(row["first_date"]), row["source_country"] or "", row["target_country"] or "",
+                          row["cameo_root"], escape(row["place"] or ""), str(row["num_mentions"]),
+                          str(row["num_documents"]), str(row["num_sources"]), escape((row["example"] or "")[:100]))
+        out.print(table)
     else:
         table = Table(title=f"{len(rows)} events")
         for column in ("date", "source", "target", "cameo", "factuality", "trigger", "sentence"):
@@ -131,6 +152,57 @@ def events(
             table.add_row(row["event_date"] or "", row["source"] or "", row["target"] or "", row["cameo"],
                           row["factuality"], escape(row["trigger_text"]), escape(row["sentence"][:120]))
         out.print(table)
+
+
+@app.command()
+def quarantine(
+    db: Optional[str] = DbOption,
+    fmt: str = typer.Option("table", "--format", help="table or json."),
+) -> None:
+    """List the inputs that could not be coded, with where they came from and why."""
+    from .store import open_store
+
+    with open_store(_settings(db).db, read_only=True) as store:
+        rows = store.quarantine()
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
+        return
+    table = Table(title=f"{len(rows)} inputs in quarantine")
+    for column in ("origin", "position", "reason", "detail", "run"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(escape(row["origin"]), row["position"] or "", row["reason"], escape(row["detail"] or ""), row["run_id"])
+    out.print(table)
+
+
+@app.command()
+def export(
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv, parquet, gdelt (GDELT 2.0 event-table TSV) or plover (PLOVER/POLECAT JSON records)."),
+    out_file: Optional[str] = typer.Option(None, "--out", help="File to write (default: standard output; parquet needs a file)."),
+    db: Optional[str] = DbOption,
+    source: Optional[str] = typer.Option(None, "--source", help="Country code (CHN) or full actor code (CHNGOV)."),
+    target: Optional[str] = typer.Option(None, "--target", help="Country code or full actor code."),
+    root: Optional[str] = typer.Option(None, "--root", help="CAMEO root, e.g. 04 or 19."),
+    factuality: Optional[str] = typer.Option(None, "--factuality", help=f"One of: {', '.join(FACTUALITY_VALUES)}."),
+    since: Optional[str] = typer.Option(None, "--since", help="Earliest event date, YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, "--until", help="Latest event date, YYYY-MM-DD."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="At most this many events."),
+) -> None:
+    """Export stored events, filtered as in `detente events`, as JSON Lines, CSV, Parquet, GDELT TSV or PLOVER records."""
+    from .export import FORMATS, ExportError, export_events
+    from .store import EventFilter, open_store
+
+    if fmt not in FORMATS:
+        raise ExportError(f"--format must be one of {', '.join(FORMATS)}")
+    if factuality and factuality not in FACTUALITY_VALUES:
+        raise ExportError(f"--factuality must be one of {', '.join(FACTUALITY_VALUES)}")
+    if fmt == "parquet" and not out_file:
+        raise ExportError("parquet is a binary format: give the file to write with --out PATH")
+    selection = EventFilter(source, target, root, factuality, since, until, limit)
+    with open_store(_settings(db).db, read_only=True) as store:
+        count = export_events(store, selection, fmt, out_file or sys.stdout)
+    if out_file:
+        err.print(f"exported {count} {'records' if fmt == 'plover' else 'events'} to {escape(out_file)}")
 
 
 @app.command()
@@ -296,28 +368,20 @@ def version() -> None:
     out.print(json.dumps(load_settings().__dict__))
 
 
+register_analytics(app)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: run the app and turn detente's named errors into a message and exit code 2."""
+    """Entry point. Usage errors are click's (a message and status 2, in standalone mode);
+    detente's named errors become `error (code): message` and status 2 here, in one place."""
     try:
-        result = app(args=argv, prog_name="detente", standalone_mode=False)
+        app(args=argv, prog_name="detente", standalone_mode=True)
     except DetenteError as exc:
         err.print(f"[red]error[/] ({exc.code}): {escape(exc.message)}")
         return 2
-    except typer.Exit as exc:
-        return int(exc.exit_code or 0)
-    except SystemExit as exc:  # click's own usage errors in non-standalone mode
-        return int(exc.code or 0)
-    except Exception as exc:  # click.ClickException and friends
-        from click import ClickException
-        from click.exceptions import Abort
-
-        if isinstance(exc, ClickException):
-            exc.show()
-            return exc.exit_code
-        if isinstance(exc, Abort):
-            return 130
-        raise
-    return result if isinstance(result, int) else 0
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    return 0
 
 
 if __name__ == "__main__":

@@ -53,3 +53,9 @@ class NotBuiltError(DetenteError):
     """A stage or option that is planned but not built yet."""
 
     code = "not-built"
+
+
+class ExportError(DetenteError):
+    """An export that cannot be written as asked (unknown format, parquet to a terminal)."""
+
+    code = "export"

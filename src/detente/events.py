@@ -228,7 +228,8 @@ class EventMatcher:
                 # "helped Moscow evade sanctions", "urged Iran to stop": the parser often makes
                 # the object the subject of the following clause
                 clause = _child(token, "ccomp", "xcomp")
-                found = _actors_at(doc, _child(clause, "nsubj")) if clause is not None and not passive else []
+                speech = self.lexicon.lemma(token) in REPORTING_VERBS  # "told reporters that X ...": X is content
+                found = _actors_at(doc, _child(clause, "nsubj")) if clause is not None and not passive and not speech else []
                 if found:
                     return found, "dobj(clause subject)"
                 # "endorsed an agreement with the EU": whom the object is addressed to
@@ -432,6 +433,18 @@ def _derived_code(doc: Doc, candidate: Candidate, ontology: Ontology, triggers: 
     return None
 
 
+def _content_head(token: Token) -> Token | None:
+    """The nearest verb or noun above `token`, through prepositions and the like."""
+    current = token.head
+    for _ in range(6):
+        if current.pos_ in ("VERB", "NOUN", "PROPN", "AUX") and current.i != token.i:
+            return current
+        if current.head.i == current.i:
+            return current
+        current = current.head
+    return None
+
+
 def _event_date(doc: Doc, candidate: Candidate) -> tuple[str | None, str | None]:
     """The date of the event's own clause ("on Tuesday", "last week"), resolved against the
     report date; else the report date with precision `report`."""
@@ -443,7 +456,10 @@ def _event_date(doc: Doc, candidate: Candidate) -> tuple[str | None, str | None]
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
-        if clause_verb(ent.root).i != verb.i and ent.root.head.i != trigger.i:
+        # the date must belong to this event: its nearest noun or verb above is the trigger, or
+        # the verb of a nominal trigger ("talks ... last month" dates the talks, not the briefing)
+        owner = _content_head(ent.root)
+        if owner is None or not (owner.i == trigger.i or (trigger.pos_ != "VERB" and owner.i == verb.i)):
             continue
         resolved = resolve(ent.text, report, future=candidate.factuality == "future")
         if resolved:
@@ -472,7 +488,8 @@ def _event_place(doc: Doc, candidate: Candidate) -> str | None:
                     if prep.lower_ == "on":
                         continue  # "sanctions on Russia" names a target, not a place
                     for mention in doc._.actors:
-                        if mention.head == token.i and mention.code and len(mention.code) == 3:
+                        if (mention.head == token.i and mention.code and len(mention.code) == 3
+                                and doc[mention.start].pos_ == "PROPN"):  # a name, not "the Chinese capital"
                             return mention.text
     return None
 

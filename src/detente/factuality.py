@@ -116,8 +116,9 @@ def judge(token: Token) -> Judgement:
         if current.dep_ == "conj":
             current = governor
             continue
-        if current.dep_ == "advcl" and not any(c.dep_ == "mark" for c in current.children):
-            break
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+        if current.dep_ == "advcl" and not infinitive and not any(c.dep_ == "mark" for c in current.children):
+            break  # "to protect" (a purpose) shares its governor's reading; a bare adverbial clause does not
         value = cues.governor.get(governor.lemma_.lower())
         if value:
             return Judgement(value, f"{value}: governed by '{governor.text}'", governor.lemma_.lower(), governor.i)

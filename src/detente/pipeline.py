@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Iterator
 from . import __version__
 from .actors import load_actor_dictionary
 from .events import extract
-from .ingest import iter_documents, normalise_date, report_date
+from .ingest import CsvColumns, iter_documents, normalise_date, report_date
 from .lexicon import load_lexicon
 from .ontology import load_ontology
 from .parse import Parser, SentenceText
@@ -181,5 +181,6 @@ def _clock() -> str:
 
 
 def code_paths(store: Store, paths: Iterable[str], coder: Coder, default_date: str | None = None,
-               progress: Callable[[int], None] | None = None) -> RunSummary:
-    return coder.code_into(store, iter_documents(paths, default_date), progress)
+               progress: Callable[[int], None] | None = None, csv_columns: CsvColumns | None = None) -> RunSummary:
+    """Code files, folders or `-` into the store (what `detente code` does)."""
+    return coder.code_into(store, iter_documents(paths, default_date, csv_columns), progress)

@@ -183,18 +183,24 @@ def structural_balance(graph: SignedNetwork, top: int = 10) -> Balance:
     balanced = (total + signed) // 2
     weighted_all = float(np.trace(np.linalg.matrix_power(absm, 3)) / 6) if n else 0.0
     weighted_signed = float(np.trace(np.linalg.matrix_power(m, 3)) / 6) if n else 0.0
-    unbalanced: list[Triad] = []
+    found: list[np.ndarray] = []  # rows (i, j, k, tension) of the unbalanced triangles, i < j < k
     for i in range(n):
         for j in range(i + 1, n):
             if s[i, j] == 0:
                 continue
             ks = np.nonzero((s[i, j + 1:] != 0) & (s[j, j + 1:] != 0))[0] + j + 1
-            for k in ks[s[i, j] * s[i, ks] * s[j, ks] < 0]:
-                w = (float(m[i, j]), float(m[i, k]), float(m[j, k]))
-                unbalanced.append(Triad((codes[i], codes[j], codes[k]),
-                                        (country_name(codes[i]), country_name(codes[j]), country_name(codes[k])),
-                                        w, False, round(abs(w[0] * w[1] * w[2]) ** (1 / 3), 6)))
-    unbalanced.sort(key=lambda t: (-t.tension, t.countries))
+            ks = ks[s[i, j] * s[i, ks] * s[j, ks] < 0]
+            if len(ks):
+                tension = np.cbrt(absm[i, j] * absm[i, ks] * absm[j, ks])
+                found.append(np.column_stack([np.full(len(ks), i), np.full(len(ks), j), ks, tension]))
+    rows = np.concatenate(found) if found else np.zeros((0, 4))
+    order = np.lexsort((rows[:, 2], rows[:, 1], rows[:, 0], -np.round(rows[:, 3], 6)))[:top] if len(rows) else []
+    unbalanced = []
+    for i, j, k, tension in rows[order]:
+        i, j, k = int(i), int(j), int(k)
+        unbalanced.append(Triad((codes[i], codes[j], codes[k]),
+                                (country_name(codes[i]), country_name(codes[j]), country_name(codes[k])),
+                                (float(m[i, j]), float(m[i, k]), float(m[j, k])), False, round(float(tension), 6)))
     return Balance(total, balanced, round(balanced / total, 6) if total else None,
                    round((weighted_all + weighted_signed) / 2 / weighted_all, 6) if weighted_all else None,
                    tuple(unbalanced[:top]))
@@ -364,14 +370,22 @@ def read_network(path: str | Path) -> SignedNetwork:
                          tuple(sorted(edges, key=lambda e: (e.a, e.b))))
 
 
-def layout(graph: SignedNetwork, seed: int = 7) -> dict[str, tuple[float, float]]:
-    """2-D positions for drawing: a spring layout that pulls cooperating countries together
-    (attraction = 1 + weight, so hostile pairs barely attract)."""
+def layout(graph: SignedNetwork) -> dict[str, tuple[float, float]]:
+    """2-D positions for drawing. Up to 60 countries: Kamada–Kawai with an edge's length
+    1.5 − weight (cooperating countries at 0.5, hostile ones at 2.5), then a few spring steps so
+    that no two countries sit on top of each other. Larger graphs: a spring layout whose
+    attraction is 1 + weight (Kamada–Kawai is quadratic in the number of countries)."""
     import networkx as nx
 
     g = nx.Graph()
     g.add_nodes_from(n.code for n in graph.nodes)
     for e in graph.edges:
-        g.add_edge(e.a, e.b, attraction=(1.0 + e.weight) * math.log1p(e.events))
-    pos = nx.spring_layout(g, weight="attraction", seed=seed, k=1.6 / math.sqrt(max(len(g), 1)))
-    return {c: (float(x), float(y)) for c, (x, y) in pos.items()}
+        g.add_edge(e.a, e.b, length=1.5 - e.weight, attraction=1.0 + e.weight)
+    if len(g) < 3:
+        return {c: (float(i), 0.0) for i, c in enumerate(sorted(g))}
+    if len(g) <= 60:
+        pos = nx.kamada_kawai_layout(g, weight="length", pos=nx.circular_layout(sorted(g)))
+        pos = nx.spring_layout(g, pos=pos, weight=None, iterations=15, seed=7, k=1.2 / math.sqrt(len(g)))
+    else:
+        pos = nx.spring_layout(g, weight="attraction", seed=7, iterations=100)
+    return {c: (float(x), float(y)) for c, (x, y) in sorted(pos.items())}

@@ -164,12 +164,14 @@ def bic_penalty(values: np.ndarray) -> float:
 
 
 def change_points(values: np.ndarray, penalty: float, min_size: int = 2) -> list[int]:
-    """Indexes where a new segment starts: PELT (`ruptures.Pelt`, cost `l2`, i.e. changes in the mean)."""
+    """Indexes where a new segment starts: PELT with the l2 cost (changes in the mean), as ruptures
+    runs it in C for kernel costs — `KernelCPD(kernel="linear")`, whose cost is exactly l2 and
+    which gives the same segmentation as `Pelt(model="l2", jump=1)`, a thousand times faster."""
     import ruptures
 
     if len(values) < 2 * min_size or penalty <= 0.0:
         return []
-    ends = ruptures.Pelt(model="l2", min_size=min_size, jump=1).fit(values.reshape(-1, 1)).predict(pen=penalty)
+    ends = ruptures.KernelCPD(kernel="linear", min_size=min_size).fit(values.reshape(-1, 1)).predict(pen=penalty)
     return [int(i) for i in ends[:-1]]
 
 
@@ -178,8 +180,8 @@ def shifts(db: Db, a: str, b: str, *, since: str | None = None, until: str | Non
            factuality: Factuality = "asserted") -> Shifts:
     """Change points in the dyad's series (both directions together), one metric per period.
 
-    Periods without events are left out of the signal. The method is PELT with an l2 cost;
-    the default penalty is `bic_penalty` of the signal.
+    Periods without events are left out of the signal. The method is PELT with an l2 cost
+    (`change_points`); the default penalty is `bic_penalty` of the signal.
     """
     a, b, by = check_country(a), check_country(b), check_period(by)
     if metric not in METRICS:
@@ -201,20 +203,29 @@ def shifts(db: Db, a: str, b: str, *, since: str | None = None, until: str | Non
     pen = float(penalty) if penalty is not None else bic_penalty(signal)
     starts = change_points(signal, pen, min_size)
     bounds = [0, *starts, len(signal)]
-    found = []
-    for k, start in enumerate(starts):
-        before, after = signal[bounds[k]:start], signal[start:bounds[k + 2]]
-        change = float(after.mean() - before.mean())
-        period = observed[start]
-        order = "goldstein DESC" if change > 0 else "goldstein ASC"
-        drivers = evidence_rows(con.execute(
-            f"SELECT {', '.join(EVIDENCE_COLUMNS)} FROM {selection.events_sql(where)} "
-            f"WHERE date_trunc('{by}', day)::DATE = ? ORDER BY {order}, event_id LIMIT {int(evidence)}",
-            params + selection.params() + [period]))
-        found.append(Shift(period.isoformat(), round(float(before.mean()), 6), round(float(after.mean()), 6),
-                           round(change, 6), len(before), len(after), tuple(drivers)))
-    return Shifts(a, b, country_name(a), country_name(b), by, metric, "PELT (ruptures), l2 cost, min_size "
-                  f"{min_size}", round(pen, 6), selection.describe(),
+    means = [(signal[bounds[k]:start], signal[start:bounds[k + 2]]) for k, start in enumerate(starts)]
+    changes = [float(after.mean() - before.mean()) for before, after in means]
+    # the drivers of every change point in one query: its first period's events, ordered in the
+    # direction of the change (most cooperative first for a rise, most conflictual for a fall)
+    drivers: dict[date, list[dict[str, Any]]] = {}
+    if starts and evidence > 0:
+        sql = (f"WITH cp AS (SELECT unnest(?::DATE[]) AS period, unnest(?::INTEGER[]) AS direction) "
+               f"SELECT {', '.join(EVIDENCE_COLUMNS)}, period FROM (SELECT e.*, cp.period, row_number() OVER ("
+               f"PARTITION BY cp.period ORDER BY cp.direction * e.goldstein DESC, e.event_id) AS rank "
+               f"FROM {selection.events_sql(where)} e JOIN cp ON date_trunc('{by}', e.day)::DATE = cp.period) "
+               f"WHERE rank <= {int(evidence)} ORDER BY period, rank")
+        rows = con.execute(sql, [[observed[i] for i in starts], [1 if c > 0 else -1 for c in changes]]
+                           + params + selection.params()).fetchall()
+        for row in rows:
+            drivers.setdefault(row[-1], []).append(dict(zip(EVIDENCE_COLUMNS, row[:-1])))
+        for found_rows in drivers.values():
+            for r in found_rows:
+                r["date"] = r.pop("day").isoformat()
+    found = [Shift(observed[start].isoformat(), round(float(before.mean()), 6), round(float(after.mean()), 6),
+                   round(change, 6), len(before), len(after), tuple(drivers.get(observed[start], ())))
+             for start, (before, after), change in zip(starts, means, changes)]
+    return Shifts(a, b, country_name(a), country_name(b), by, metric,
+                  f"PELT, l2 cost (ruptures.KernelCPD, linear kernel), min_size {min_size}", round(pen, 6), selection.describe(),
                   tuple((p.isoformat(), round(v, 6)) for p, v in zip(observed, values)), tuple(found))
 
 
