@@ -42,6 +42,7 @@ def make_store(path, events: list[Event]):
     with open_store(path) as store:
         store.write_document(doc, [e.__class__(**{**e.to_dict(), "doc_id": doc.doc_id}) for e in events],
                              len(events), len(events), "test-run")
+        store.cluster_events()
     return open_store(path, read_only=True)
 
 
@@ -133,7 +134,6 @@ def test_dyad_series_accepts_a_bare_connection_and_a_year_only_date(tmp_path):
     (lambda s: dyad_series(s, "USA", "CHN", by="decade"), OptionError, "decade"),
     (lambda s: dyad_series(s, "USA", "CHN", since="May 2020"), OptionError, "YYYY-MM-DD"),
     (lambda s: dyad_series(s, "USA", "CHN", factuality="rumoured"), OptionError, "rumoured"),
-    (lambda s: dyad_series(s, "USA", "CHN", clusters=True), NotBuiltError, "clusters"),
     (lambda s: align(s, "USA", "CHN", "USA"), OptionError, "three different countries"),
     (lambda s: relations(s, ["USA", "FRA"]), EmptySelectionError, "USA, FRA"),
     (lambda s: signed_network(s, min_events=100), EmptySelectionError, "at least 100"),
@@ -357,7 +357,6 @@ def test_cli_dyad_csv_and_png_plot(cli_db, tmp_path):
 
 @pytest.mark.parametrize("args, code, message", [
     (["dyad", "USA", "XYZ"], 2, "unknown-country"),
-    (["dyad", "USA", "CHN", "--clusters"], 2, "not built yet"),
     (["dyad", "USA", "CHN", "--plot", "x.html"], 2, "not-built"),
     (["relations", "--countries", "BRA,ARG"], 2, "empty-selection"),
     (["align", "USA", "CHN", "--toward", "usa"], 2, "three different countries"),
@@ -397,3 +396,14 @@ def test_every_analytics_period_boundary_helper_is_consistent():
         starts = period_range(date(2019, 11, 20), date(2021, 2, 2), by)
         assert all(next_period(a, by) == b for a, b in zip(starts, starts[1:]))
         assert all(period_start(s + timedelta(days=1), by) == s for s in starts)
+
+
+def test_analytics_dyad_can_count_event_clusters_instead_of_mentions(store_of):
+    # one attack reported on three consecutive days, and another a fortnight later
+    events = [event("USA", "CHN", 4, -10.0, "2020-01-05"), event("USA", "CHN", 4, -10.0, "2020-01-06"),
+              event("USA", "CHN", 4, -10.0, "2020-01-07"), event("USA", "CHN", 4, -10.0, "2020-01-21")]
+    store = store_of(events)
+    mentions = dyad_series(store, "USA", "CHN", by="month")
+    clusters = dyad_series(store, "USA", "CHN", by="month", clusters=True)
+    assert mentions.a_to_b[0].events == 4 and clusters.a_to_b[0].events == 2
+    assert clusters.a_to_b[0].goldstein_sum == -20.0

@@ -219,3 +219,19 @@ def test_cli_export_bad_requests_are_named_errors(store_path, args, message):
 def test_cli_export_of_a_missing_store_is_a_named_error(tmp_path):
     result = run_cli("export", "--db", str(tmp_path / "none.duckdb"), "--format", "jsonl")
     assert result.returncode == 2 and "no such store" in result.stderr.decode()
+
+
+def test_export_gdelt_counts_mentions_sources_and_articles_of_the_event_cluster(tmp_path):
+    a = Document.from_text("wire one", source="Wire A")
+    b = Document.from_text("wire two", source="Wire B")
+    c = Document.from_text("wire three", source="Wire B")
+    path = tmp_path / "clusters.duckdb"
+    with open_store(path) as store:
+        for doc, day in ((a, "2019-05-21"), (b, "2019-05-22"), (c, "2019-05-23")):
+            store.write_document(doc, [make_event(doc.doc_id, 0, day=day)], 1, 1, "run")
+        store.cluster_events()
+    buffer = io.StringIO()
+    with open_store(path, read_only=True) as store:
+        export_events(store, EventFilter(), "gdelt", buffer)
+    rows = [dict(zip(GDELT_COLUMNS, line.split("\t"))) for line in buffer.getvalue().splitlines()[1:]]
+    assert [(r["NumMentions"], r["NumSources"], r["NumArticles"]) for r in rows] == [("3", "2", "3")] * 3

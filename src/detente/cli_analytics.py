@@ -78,7 +78,7 @@ def register(app: typer.Typer) -> None:
         since: Optional[str] = SinceOption,
         until: Optional[str] = UntilOption,
         by: str = ByOption,
-        clusters: bool = typer.Option(False, "--clusters", help="Count cross-document event clusters instead of mentions (not built yet)."),
+        clusters: bool = typer.Option(False, "--clusters", help="Count cross-document event clusters (one real event reported many times counts once) instead of mentions."),
         plot: Optional[str] = typer.Option(None, "--plot", help="Also draw the series to FILE.png (FILE.html is not built yet)."),
         fmt: str = FormatOption,
         factuality: str = FactualityOption,

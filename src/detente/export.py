@@ -223,7 +223,7 @@ def gdelt_row(row: dict[str, Any]) -> list[str]:
         row["cameo_root"] or cameo[:2],
         "" if row["quad_class"] is None else str(row["quad_class"]),
         _number(row["goldstein"]),
-        "1", "1", "1",
+        str(row.get("cluster_mentions") or 1), str(row.get("cluster_sources") or 1), str(row.get("cluster_documents") or 1),
         where.name if where else "",
         (where.country or "") if where else "",
         _number(where.lat) if where else "",

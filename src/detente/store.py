@@ -242,7 +242,8 @@ class Store:
                     batch_size: int = 10_000) -> Iterator[dict[str, Any]]:
         """The selected events in `events()` order, fetched in batches (exports of any size).
         `with_documents` adds the fields of each event's document as `doc_title`, `doc_published`,
-        `doc_source`, `doc_url`, `doc_origin` and `doc_coded_at`."""
+        `doc_source`, `doc_url`, `doc_origin` and `doc_coded_at`, and its cluster's `cluster_id`,
+        `cluster_mentions`, `cluster_documents` and `cluster_sources` (null outside clusters)."""
         selection = selection or EventFilter()
         where, params = selection.where()
         limit = f" LIMIT {int(selection.limit)}" if selection.limit else ""
@@ -251,9 +252,16 @@ class Store:
         names = list(EVENT_FIELDS)
         if with_documents:
             columns = ("title", "published", "source", "url", "origin", "coded_at")
-            names += [f"doc_{c}" for c in columns]
-            sql = (f"SELECT e.*, {', '.join(f'd.{c}' for c in columns)} FROM ({sql}) AS e "
-                   f"LEFT JOIN documents AS d ON d.doc_id = e.doc_id ORDER BY {order.format(p='e.')}")
+            names += [f"doc_{c}" for c in columns] + ["cluster_id", "cluster_mentions", "cluster_documents",
+                                                     "cluster_sources"]
+            sql = (f"SELECT e.*, {', '.join(f'd.{c}' for c in columns)}, k.cluster_id, k.mentions, k.documents, k.sources "
+                   f"FROM ({sql}) AS e LEFT JOIN documents AS d ON d.doc_id = e.doc_id "
+                   f"LEFT JOIN (SELECT c.event_id, c.cluster_id, "
+                   f"           count(*) OVER w AS mentions, count(DISTINCT x.doc_id) OVER w AS documents, "
+                   f"           count(DISTINCT coalesce(y.source, y.origin, x.doc_id)) OVER w AS sources "
+                   f"           FROM event_clusters c JOIN events x USING (event_id) LEFT JOIN documents y USING (doc_id) "
+                   f"           WINDOW w AS (PARTITION BY c.cluster_id)) AS k ON k.event_id = e.event_id "
+                   f"ORDER BY {order.format(p='e.')}")
         cursor = self.con.execute(sql, params)
         while rows := cursor.fetchmany(batch_size):
             for row in rows:
@@ -320,11 +328,17 @@ class Store:
                 con.execute(f"""
                     INSERT INTO event_clusters
                     WITH e AS (
-                        SELECT event_id, source_country AS s, coalesce(target_country, '-') AS t, cameo_root AS r,
-                               coalesce(place, '') AS p, CAST(coalesce(event_date, report_date) AS DATE) AS d
-                        FROM events
-                        WHERE factuality = 'asserted' AND source_country IS NOT NULL
-                          AND coalesce(event_date, report_date) IS NOT NULL
+                        SELECT * FROM (
+                            SELECT event_id, source_country AS s, coalesce(target_country, '-') AS t, cameo_root AS r,
+                                   coalesce(place, '') AS p,
+                                   -- report dates may be a year ("2021") or a month ("2021-06") only
+                                   try_cast(CASE length(coalesce(event_date, report_date))
+                                            WHEN 4 THEN coalesce(event_date, report_date) || '-01-01'
+                                            WHEN 7 THEN coalesce(event_date, report_date) || '-01'
+                                            ELSE coalesce(event_date, report_date) END AS DATE) AS d
+                            FROM events
+                            WHERE factuality = 'asserted' AND source_country IS NOT NULL
+                        ) WHERE d IS NOT NULL
                     ), gaps AS (
                         SELECT *, d - lag(d) OVER (PARTITION BY s, t, r, p ORDER BY d, event_id) AS gap FROM e
                     ), islands AS (

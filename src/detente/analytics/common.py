@@ -127,10 +127,11 @@ class Selection:
     since: date | None = None
     until: date | None = None
     factuality: tuple[str, ...] | None = ("asserted",)
+    clusters: bool = False  # one row per cross-document event cluster instead of per mention
 
     @classmethod
-    def make(cls, since: str | None, until: str | None, factuality: Factuality) -> "Selection":
-        selection = cls(check_date(since, "since"), check_date(until, "until"), factualities(factuality))
+    def make(cls, since: str | None, until: str | None, factuality: Factuality, clusters: bool = False) -> "Selection":
+        selection = cls(check_date(since, "since"), check_date(until, "until"), factualities(factuality), clusters)
         if selection.since and selection.until and selection.since > selection.until:
             raise OptionError(f"since {selection.since} is after until {selection.until}")
         return selection
@@ -151,10 +152,18 @@ class Selection:
                 SELECT event_id, doc_id, sentence, source, target, source_country, target_country, trigger_text,
                        cameo, quad_class, goldstein, factuality,
                        try_cast(CASE length(d) WHEN 4 THEN d || '-01-01' WHEN 7 THEN d || '-01' ELSE d END AS DATE) AS day
-                FROM (SELECT *, coalesce(event_date, report_date) AS d FROM events
+                FROM (SELECT *, coalesce(event_date, report_date) AS d FROM {self._source()}
                       WHERE quad_class BETWEEN 1 AND 4 AND ({where}) AND {factuality})
             ) WHERE day IS NOT NULL AND day >= ? AND day <= ?
         )"""
+
+    def _source(self) -> str:
+        if not self.clusters:
+            return "events"
+        # the first mention of each cluster stands for it (clusters hold asserted events only)
+        return """(SELECT e.* FROM events e JOIN event_clusters c USING (event_id)
+                   QUALIFY row_number() OVER (PARTITION BY c.cluster_id
+                                              ORDER BY coalesce(e.event_date, e.report_date), e.event_id) = 1)"""
 
     def params(self) -> list[Any]:
         return [*(self.factuality or ()), self.since or date(1, 1, 1), self.until or date(9999, 12, 31)]

@@ -13,7 +13,6 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import NotBuiltError
 from .common import (AGGREGATES, EVIDENCE_COLUMNS, Db, EmptySelectionError, Factuality, Frozen, OptionError, Selection,
                      check_country, check_period, connection, country_name, evidence_rows, net_cooperation,
                      period_range, rounded)
@@ -92,15 +91,13 @@ def dyad_series(db: Db, a: str, b: str, *, since: str | None = None, until: str 
     """Per period and for both directions (A→B, B→A): events per QuadClass, Goldstein sum and mean,
     and net cooperation = (cooperation − conflict) / events.
 
-    `clusters=True` would count cross-document event clusters instead of mentions; the store does
-    not build them yet.
+    `clusters=True` counts cross-document event clusters (one real event reported many times
+    counts once, see `Store.cluster_events`) instead of mentions.
     """
-    if clusters:
-        raise NotBuiltError("--clusters needs cross-document event clusters, which are not built yet")
     a, b, by = check_country(a), check_country(b), check_period(by)
     if a == b:
         raise OptionError(f"a dyad needs two different countries, got {a} twice")
-    selection = Selection.make(since, until, factuality)
+    selection = Selection.make(since, until, factuality, clusters)
     where, params = _pair_where(a, b)
     stats = _stats_by_period(connection(db), selection, where, params, by, by_source=True)
     if not stats:
