@@ -32,6 +32,14 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = typer.Option(None, "--db", help="DuckDB store file (default: the `db` setting, detente.duckdb).")
 ModelOption = typer.Option(None, "--model", help="Installed spaCy pipeline to use (default: the `model` setting).")
+# the event filters `events` and `export` share (see EventFilter)
+SourceOption = typer.Option(None, "--source", help="Country code (CHN) or full actor code (CHNGOV).")
+TargetOption = typer.Option(None, "--target", help="Country code or full actor code.")
+RootOption = typer.Option(None, "--root", help="CAMEO root, e.g. 04 or 19.")
+FactualityOption = typer.Option(None, "--factuality", help=f"One of: {', '.join(FACTUALITY_VALUES)}.")
+SinceOption = typer.Option(None, "--since", help="Earliest event date, YYYY-MM-DD.")
+UntilOption = typer.Option(None, "--until", help="Latest event date, YYYY-MM-DD.")
+LimitOption = typer.Option(None, "--limit", help="At most this many events.")
 
 
 def _settings(db: str | None = None, model: str | None = None) -> Settings:
@@ -107,14 +115,14 @@ def _print_summary(store: Any, summary: Any, top: int) -> None:
 @app.command()
 def events(
     db: Optional[str] = DbOption,
-    source: Optional[str] = typer.Option(None, "--source", help="Country code (CHN) or full actor code (CHNGOV)."),
-    target: Optional[str] = typer.Option(None, "--target", help="Country code or full actor code."),
-    root: Optional[str] = typer.Option(None, "--root", help="CAMEO root, e.g. 04 or 19."),
-    factuality: Optional[str] = typer.Option(None, "--factuality", help=f"One of: {', '.join(FACTUALITY_VALUES)}."),
-    since: Optional[str] = typer.Option(None, "--since", help="Earliest event date, YYYY-MM-DD."),
-    until: Optional[str] = typer.Option(None, "--until", help="Latest event date, YYYY-MM-DD."),
+    source: Optional[str] = SourceOption,
+    target: Optional[str] = TargetOption,
+    root: Optional[str] = RootOption,
+    factuality: Optional[str] = FactualityOption,
+    since: Optional[str] = SinceOption,
+    until: Optional[str] = UntilOption,
     fmt: str = typer.Option("table", "--format", help="table, jsonl or csv."),
-    limit: Optional[int] = typer.Option(None, "--limit", help="At most this many events."),
+    limit: Optional[int] = LimitOption,
     clusters: bool = typer.Option(False, "--clusters", help="List event clusters (one real event reported many times) instead of mentions."),
 ) -> None:
     """List stored events, filtered."""
@@ -180,13 +188,13 @@ def export(
     fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv, parquet, gdelt (GDELT 2.0 event-table TSV) or plover (PLOVER/POLECAT JSON records)."),
     out_file: Optional[str] = typer.Option(None, "--out", help="File to write (default: standard output; parquet needs a file)."),
     db: Optional[str] = DbOption,
-    source: Optional[str] = typer.Option(None, "--source", help="Country code (CHN) or full actor code (CHNGOV)."),
-    target: Optional[str] = typer.Option(None, "--target", help="Country code or full actor code."),
-    root: Optional[str] = typer.Option(None, "--root", help="CAMEO root, e.g. 04 or 19."),
-    factuality: Optional[str] = typer.Option(None, "--factuality", help=f"One of: {', '.join(FACTUALITY_VALUES)}."),
-    since: Optional[str] = typer.Option(None, "--since", help="Earliest event date, YYYY-MM-DD."),
-    until: Optional[str] = typer.Option(None, "--until", help="Latest event date, YYYY-MM-DD."),
-    limit: Optional[int] = typer.Option(None, "--limit", help="At most this many events."),
+    source: Optional[str] = SourceOption,
+    target: Optional[str] = TargetOption,
+    root: Optional[str] = RootOption,
+    factuality: Optional[str] = FactualityOption,
+    since: Optional[str] = SinceOption,
+    until: Optional[str] = UntilOption,
+    limit: Optional[int] = LimitOption,
 ) -> None:
     """Export stored events, filtered as in `detente events`, as JSON Lines, CSV, Parquet, GDELT TSV or PLOVER records."""
     from .export import FORMATS, ExportError, export_events
