@@ -61,6 +61,9 @@ CASES = [
      {("JPN", "KOR", "04", "future"), ("JPN", "KOR", "03", "asserted")}),
     ("Ankara said it would not give permission to Washington to use the base.", "2003-03-01",
      {("TUR", "USA", "12", "asserted")}),
+    # a quantity of events is carried by the verb of the quantity
+    ("French and Egyptian warships launched ten days of war games in the Mediterranean.", "1990-05-01",
+     {("FRA", "EGY", "06", "asserted"), ("EGY", "FRA", "06", "asserted")}),
     # "X said that Y must ..." is a demand of X on Y
     ("The German chancellor said that Greece must cut its spending.", "2011-06-01",
      {("DEU", "GRC", "10", "asserted")}),

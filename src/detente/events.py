@@ -157,6 +157,9 @@ def _carrier(noun: Token) -> Token | None:
         return head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         return head.head
+    # a quantity of events: "launched 10 days of war games", "carried out a series of raids"
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        return _carrier(head.head)
     return None
 
 
