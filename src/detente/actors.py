@@ -323,6 +323,10 @@ class ActorRecognizer:
                 covered.update(range(span.start, span.end))
                 continue
             entries = self.dictionary.lookup(span.text, when)
+            if entries and span.start > 0 and doc[span.start - 1].lower_ == "ethnic":
+                # "ethnic Albanians in Macedonia" are not Albania: an ethnic group, country unknown
+                covered.update(range(span.start, span.end))
+                continue
             if entries:
                 matches.append(_Match(span.start, span.end, tuple(entries)))
                 covered.update(range(span.start, span.end))
