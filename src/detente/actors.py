@@ -47,6 +47,7 @@ KIND_RANK = {"pronoun": 7, "place": -1, "person": 6, "metonym": 5, "organisation
 NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nn", "npadvmod"})
 # how many actors of a paragraph's earlier sentences pronouns may refer back to
 MEMORY_SIZE = 12
+REFERRING_PRONOUNS = NEUTER_PRONOUNS | PERSONAL_PRONOUNS | PLURAL_PRONOUNS
 
 
 
@@ -448,10 +449,12 @@ class ActorRecognizer:
         (see README); grouped like any other name, so "its banks" gets the noun's sector."""
         out: list[_Match] = []
         for token in doc:
-            if token.i in taken:
+            lower = token.lower_
+            referring = (token.pos_ == "PRON" and lower in REFERRING_PRONOUNS) or (
+                token.pos_ == "NOUN" and token.lemma_.lower() in PAIR_NOUNS)
+            if token.i in taken or not referring:
                 continue
             earlier = memory + [m for m in mentions if m.end <= token.i and m.code and m.kind != "unknown"]
-            lower = token.lower_
             if token.pos_ == "PRON" and lower in NEUTER_PRONOUNS:
                 antecedents = _most_recent(earlier, lambda m: not m.person and not m.plural, 1)
             elif token.pos_ == "PRON" and lower in PERSONAL_PRONOUNS:

@@ -278,6 +278,9 @@ def eval_(
             sys.stdout.write(json.dumps([r.to_dict() for r in actor_reports], ensure_ascii=False, indent=2) + "\n")
             return
         for r in actor_reports:
+            if not r.mentions:
+                out.print(f"[bold]{escape(r.gold)}[/]: no gold actor mentions (source_actors/target_actors) to score")
+                continue
             out.print(f"[bold]{escape(r.gold)}[/]: {r.correct}/{r.mentions} gold actor mentions coded to the right country "
                       f"([bold]{r.accuracy:.3f}[/]); {r.uncoded} found no actor")
             for w in (r.wrong if misses < 0 else r.wrong[:misses]):
