@@ -61,6 +61,9 @@ CASES = [
      {("JPN", "KOR", "04", "future"), ("JPN", "KOR", "03", "asserted")}),
     ("Ankara said it would not give permission to Washington to use the base.", "2003-03-01",
      {("TUR", "USA", "12", "asserted")}),
+    # the counterpart of an object: who it comes from
+    ("Pakistan rejected an offer from India for direct talks.", "2001-05-01",
+     {("PAK", "IND", "12", "asserted")}),
     # a quantity of events is carried by the verb of the quantity
     ("French and Egyptian warships launched ten days of war games in the Mediterranean.", "1990-05-01",
      {("FRA", "EGY", "06", "asserted"), ("EGY", "FRA", "06", "asserted")}),

@@ -25,9 +25,10 @@ from .ontology import Ontology, load_ontology
 from .records import ActorMention, Event, content_hash
 
 SUBJECT_DEPS = ("nsubj", "csubj")
-# prepositions through which an object noun names whom it is addressed to ("an agreement with
-# the EU"); not "against" or "on": "vetoed the resolution against Syria" is no act against Syria
-OBJECT_PREPS = ("with", "to", "toward", "towards")
+# prepositions through which an object noun names its counterpart: whom it is addressed to ("an
+# agreement with the EU") or who it comes from ("rejected an offer from India", "a ban by the
+# army"); not "against" or "on": "vetoed the resolution against Syria" is no act against Syria
+OBJECT_PREPS = ("with", "to", "toward", "towards", "from", "by")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
 
 
@@ -235,7 +236,7 @@ class EventMatcher:
                 found = _actors_at(doc, _child(clause, "nsubj")) if clause is not None and not passive and not speech else []
                 if found:
                     return found, "dobj(clause subject)"
-                # "endorsed an agreement with the EU": whom the object is addressed to
+                # "endorsed an agreement with the EU", "rejected an offer from India": the object's counterpart
                 if arg is not None and arg.pos_ == "NOUN":
                     for prep in OBJECT_PREPS:
                         for pobj in _prep_objects(arg, prep):
