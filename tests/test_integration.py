@@ -64,6 +64,9 @@ CASES = [
     # the counterpart of an object: who it comes from
     ("Pakistan rejected an offer from India for direct talks.", "2001-05-01",
      {("PAK", "IND", "12", "asserted")}),
+    # the object of a target preposition can name the target: "for sanctions against X"
+    ("The African Union called for sanctions against Zimbabwe.", "2008-07-01",
+     {("IGOAFU", "ZWE", "02", "asserted")}),
     # a quantity of events is carried by the verb of the quantity
     ("French and Egyptian warships launched ten days of war games in the Mediterranean.", "1990-05-01",
      {("FRA", "EGY", "06", "asserted"), ("EGY", "FRA", "06", "asserted")}),

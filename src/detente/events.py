@@ -29,6 +29,9 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 # agreement with the EU") or who it comes from ("rejected an offer from India", "a ban by the
 # army"); not "against" or "on": "vetoed the resolution against Syria" is no act against Syria
 OBJECT_PREPS = ("with", "to", "toward", "towards", "from", "by")
+# prepositions through which the object of a target preposition names the target ("called for
+# sanctions against Nigeria", "appealed for aid to Sudan")
+NESTED_PREPS = ("against", "on", "to", "toward", "towards", "with")
 PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
 
 
@@ -259,6 +262,12 @@ class EventMatcher:
                         found = _actors_at(doc, pobj)
                         if found:
                             return found, slot
+                        # "called for sanctions against Nigeria": the actor the object is aimed at
+                        for inner in NESTED_PREPS:
+                            for nested in _prep_objects(pobj, inner):
+                                found = _actors_at(doc, nested)
+                                if found:
+                                    return found, f"{slot}+{inner}"
         return [], ""
 
     def _sources(self, doc: Doc, token: Token, pattern: TriggerPattern) -> tuple[list[ActorMention], str, Token | None]:
