@@ -48,6 +48,9 @@ NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nn", "npadvmod"})
 # how many actors of a paragraph's earlier sentences pronouns may refer back to
 MEMORY_SIZE = 12
 REFERRING_PRONOUNS = NEUTER_PRONOUNS | PERSONAL_PRONOUNS | PLURAL_PRONOUNS
+# "rebels in Darfur", "students throughout Indonesia", "officials from Iraq": a place gives a
+# sector noun that names no country of its own its country
+LOCATING_PREPS = frozenset({"in", "throughout", "across", "from", "inside"})
 
 
 
@@ -370,8 +373,8 @@ class ActorRecognizer:
         sector_heads = {i for m in matches if m.sector for i in range(m.start, m.end)}
         for m in matches:
             head = _np_head(doc[m.start:m.end].root)
-            # "rebels in the Ivory Coast", "security forces in Guinea": a place names a sector's country
-            if (m.entries and head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.i in sector_heads
+            # "rebels in the Ivory Coast", "students throughout Indonesia": a place names a sector's country
+            if (m.entries and head.dep_ == "pobj" and head.head.lower_ in LOCATING_PREPS and head.head.head.i in sector_heads
                     and head.head.head.i < head.i):
                 groups.setdefault(_np_head(head.head.head).i, []).append(replace(m, located=True))
                 continue
