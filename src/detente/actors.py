@@ -12,7 +12,7 @@ frozen `ActorMention` records that the events component reads. It never reads ev
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from typing import Iterable
@@ -85,6 +85,8 @@ class ActorDictionary:
     # only when capitalised ("Turkey", not "ate turkey"), and short all-capital abbreviations
     # ("US", "UN", "WHO") only in capitals, so the pronoun "us" is not the United States
     written: dict[str, str]
+    # (country, role) → the terms of office of everyone who held it
+    offices: dict[tuple[str, str], tuple[Entry, ...]] = field(default_factory=dict)
 
     def is_exact(self, key: str) -> bool:
         return is_exact_form(self.written.get(key, key))
@@ -97,11 +99,7 @@ class ActorDictionary:
         """Who held `role` ("head_of_state") for `country` on `when`, if the dictionary knows."""
         if when is None:
             return None
-        for entries in self.terms.values():
-            for e in entries:
-                if e.kind == "person" and e.role == role and country_of(e.code) == country and e.holds_on(when):
-                    return e
-        return None
+        return next((e for e in self.offices.get((country, role), ()) if e.holds_on(when)), None)
 
     def lookup(self, text: str, when: date | None = None) -> list[Entry]:
         """The meanings of an exact term (case-insensitive), office holders filtered by date."""
@@ -228,8 +226,14 @@ def load_actor_dictionary() -> ActorDictionary:
     stop_file = read_tsv(data_path("stoplist.tsv"), STOP_COLUMNS)
     stop = frozenset(" ".join(phrase.split()) for row in stop_file.rows for phrase in row.many("phrase"))
     versions["stoplist"] = stop_file.header["version"]
+    offices: dict[tuple[str, str], set[Entry]] = {}
+    for entries in terms.meanings.values():
+        for e in entries:
+            if e.kind == "person":
+                offices.setdefault((country_of(e.code) or "", e.role), set()).add(e)
     return ActorDictionary({k: tuple(v) for k, v in terms.meanings.items()}, sectors, prefixes, stop, versions,
-                           terms.written)
+                           terms.written, {k: tuple(sorted(v, key=lambda e: (e.start or date.min, e.label)))
+                                           for k, v in offices.items()})
 
 
 # --------------------------------------------------------------------------- the component
