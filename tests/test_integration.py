@@ -67,6 +67,9 @@ CASES = [
     # the object of a target preposition can name the target: "for sanctions against X"
     ("The African Union called for sanctions against Zimbabwe.", "2008-07-01",
      {("IGOAFU", "ZWE", "02", "asserted")}),
+    # a travel warning reduces relations with the country named inside "against travel to X"
+    ("Britain advised its citizens against travel to Iraq.", "2004-05-01",
+     {("GBR", "IRQ", "16", "asserted")}),
     # a quantity of events is carried by the verb of the quantity
     ("French and Egyptian warships launched ten days of war games in the Mediterranean.", "1990-05-01",
      {("FRA", "EGY", "06", "asserted"), ("EGY", "FRA", "06", "asserted")}),
