@@ -112,6 +112,17 @@ def _print_summary(store: Any, summary: Any, top: int) -> None:
     out.print(dyads)
 
 
+def _event_filter(source: str | None, target: str | None, root: str | None, factuality: str | None,
+                  since: str | None, until: str | None, limit: int | None,
+                  error: type[DetenteError] = DetenteError) -> Any:
+    """The `EventFilter` the options of `events` and `export` describe, checked."""
+    from .store import EventFilter
+
+    if factuality and factuality not in FACTUALITY_VALUES:
+        raise error(f"--factuality must be one of {', '.join(FACTUALITY_VALUES)}")
+    return EventFilter(source, target, root, factuality, since, until, limit)
+
+
 @app.command()
 def events(
     db: Optional[str] = DbOption,
@@ -126,14 +137,12 @@ def events(
     clusters: bool = typer.Option(False, "--clusters", help="List event clusters (one real event reported many times) instead of mentions."),
 ) -> None:
     """List stored events, filtered."""
-    from .store import EventFilter, open_store
+    from .store import open_store
 
-    if factuality and factuality not in FACTUALITY_VALUES:
-        raise DetenteError(f"--factuality must be one of {', '.join(FACTUALITY_VALUES)}")
     if fmt not in ("table", "jsonl", "csv"):
         raise DetenteError("--format must be table, jsonl or csv")
     settings = _settings(db)
-    selection = EventFilter(source, target, root, factuality, since, until, limit)
+    selection = _event_filter(source, target, root, factuality, since, until, limit)
     with open_store(settings.db, read_only=True) as store:
         rows = store.clusters(selection) if clusters else store.events(selection)
     if fmt == "jsonl":
@@ -198,15 +207,13 @@ def export(
 ) -> None:
     """Export stored events, filtered as in `detente events`, as JSON Lines, CSV, Parquet, GDELT TSV or PLOVER records."""
     from .export import FORMATS, ExportError, export_events
-    from .store import EventFilter, open_store
+    from .store import open_store
 
     if fmt not in FORMATS:
         raise ExportError(f"--format must be one of {', '.join(FORMATS)}")
-    if factuality and factuality not in FACTUALITY_VALUES:
-        raise ExportError(f"--factuality must be one of {', '.join(FACTUALITY_VALUES)}")
     if fmt == "parquet" and not out_file:
         raise ExportError("parquet is a binary format: give the file to write with --out PATH")
-    selection = EventFilter(source, target, root, factuality, since, until, limit)
+    selection = _event_filter(source, target, root, factuality, since, until, limit, error=ExportError)
     with open_store(_settings(db).db, read_only=True) as store:
         count = export_events(store, selection, fmt, out_file or sys.stdout)
     if out_file:

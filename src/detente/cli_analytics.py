@@ -18,8 +18,6 @@ from rich.markup import escape
 from rich.table import Table
 
 FORMATS = ("table", "json", "csv")
-SinceOption = typer.Option(None, "--since", help="Earliest event date, YYYY-MM-DD.")
-UntilOption = typer.Option(None, "--until", help="Latest event date, YYYY-MM-DD.")
 ByOption = typer.Option("month", "--by", help="Period: week, month, quarter or year.")
 FormatOption = typer.Option("table", "--format", help="table, json or csv.")
 FactualityOption = typer.Option("asserted", "--factuality",
@@ -58,7 +56,7 @@ def _event_line(e: dict[str, Any]) -> str:
 
 def register(app: typer.Typer) -> None:
     """Add the commands dyad, relations, network, shifts and align to `app`."""
-    from .cli import DbOption
+    from .cli import DbOption, SinceOption, UntilOption
 
     def settings(db: str | None) -> Any:
         from .cli import _settings
@@ -69,6 +67,19 @@ def register(app: typer.Typer) -> None:
         from .cli import err, out
 
         return out, err
+
+    def checked(fmt: str, plot: str | None = None) -> None:
+        """Check the options every command shares before any work is done."""
+        _check_format(fmt)
+        if plot:
+            from .plots import check_png
+
+            check_png(plot)
+
+    def read_store(db: str | None) -> Any:
+        from .store import open_store
+
+        return open_store(settings(db).db, read_only=True)
 
     @app.command()
     def dyad(
@@ -85,14 +96,9 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Both directions of a dyad per period: events per QuadClass, Goldstein sum and mean, net cooperation."""
         from .analytics import dyad_series
-        from .store import open_store
 
-        _check_format(fmt)
-        if plot:
-            from .plots import check_png
-
-            check_png(plot)
-        with open_store(settings(db).db, read_only=True) as store:
+        checked(fmt, plot)
+        with read_store(db) as store:
             series = dyad_series(store, a, b, since=since, until=until, by=by, factuality=factuality, clusters=clusters)
         out, err = consoles()
         if plot:
@@ -137,15 +143,10 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Matrix of net cooperation (row acts on column) among the given or the most active countries."""
         from .analytics import relations as compute
-        from .store import open_store
 
-        _check_format(fmt)
-        if plot:
-            from .plots import check_png
-
-            check_png(plot)
+        checked(fmt, plot)
         codes = [c for c in (countries or "").split(",") if c.strip()] or None
-        with open_store(settings(db).db, read_only=True) as store:
+        with read_store(db) as store:
             rel = compute(store, codes, top=top, since=since, until=until, factuality=factuality)
         out, err = consoles()
         if plot:
@@ -183,14 +184,9 @@ def register(app: typer.Typer) -> None:
         """Signed network between countries (positive = net cooperation), its structural balance and its blocs."""
         from .analytics import network as compute
         from .analytics import write_graphml, write_json
-        from .store import open_store
 
-        _check_format(fmt)
-        if plot:
-            from .plots import check_png
-
-            check_png(plot)
-        with open_store(settings(db).db, read_only=True) as store:
+        checked(fmt, plot)
+        with read_store(db) as store:
             report = compute(store, since=since, until=until, min_events=min_events, blocs=blocs, factuality=factuality)
         out, err = consoles()
         if graphml:
@@ -249,10 +245,9 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Change points in a dyad's series (PELT from ruptures), each with its date and the events that drove it."""
         from .analytics import shifts as compute
-        from .store import open_store
 
-        _check_format(fmt)
-        with open_store(settings(db).db, read_only=True) as store:
+        checked(fmt)
+        with read_store(db) as store:
             result = compute(store, a, b, since=since, until=until, by=by, metric=metric, penalty=penalty,
                              factuality=factuality)
         out, _ = consoles()
@@ -286,10 +281,9 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """How similarly A and B act toward C over time: direction and tone separately, with supporting events."""
         from .analytics import align as compute
-        from .store import open_store
 
-        _check_format(fmt)
-        with open_store(settings(db).db, read_only=True) as store:
+        checked(fmt)
+        with read_store(db) as store:
             result = compute(store, a, b, toward, since=since, until=until, by=by, factuality=factuality)
         out, _ = consoles()
         if fmt == "json":

@@ -59,3 +59,22 @@ class ExportError(DetenteError):
     """An export that cannot be written as asked (unknown format, parquet to a terminal)."""
 
     code = "export"
+
+
+# analytics: raised by detente.analytics, shown by the analytics commands
+class UnknownCountryError(DetenteError):
+    """A country code that neither the country list nor the organisation list knows."""
+
+    code = "unknown-country"
+
+
+class EmptySelectionError(DetenteError):
+    """The selection (countries, dates, factuality) holds no event to analyse."""
+
+    code = "empty-selection"
+
+
+class OptionError(DetenteError):
+    """An analysis option has a value that cannot be used (a bad period, a bad date)."""
+
+    code = "option"

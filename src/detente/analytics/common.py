@@ -16,7 +16,7 @@ from typing import Any, Sequence, Union
 
 import duckdb
 
-from ..errors import DetenteError
+from ..errors import EmptySelectionError, OptionError, UnknownCountryError  # noqa: F401 (re-exported)
 from ..records import FACTUALITY_VALUES
 from ..store import Store
 
@@ -25,24 +25,6 @@ QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal c
 
 Db = Union[Store, duckdb.DuckDBPyConnection]
 Factuality = Union[str, Sequence[str], None]
-
-
-class UnknownCountryError(DetenteError):
-    """A country code that neither the country list nor the organisation list knows."""
-
-    code = "unknown-country"
-
-
-class EmptySelectionError(DetenteError):
-    """The selection (countries, dates, factuality) holds no event to analyse."""
-
-    code = "empty-selection"
-
-
-class OptionError(DetenteError):
-    """An analysis option has a value that cannot be used (a bad period, a bad date)."""
-
-    code = "option"
 
 
 def connection(db: Db) -> duckdb.DuckDBPyConnection:
