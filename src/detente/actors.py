@@ -311,6 +311,8 @@ class ActorRecognizer:
         pre-filter that decides which sentences are parsed at all."""
         starts = {s for _, s, _ in self.entity_matcher(doc)} | {s for _, s, _ in self.exact_matcher(doc)}
         starts.update(t.i for t in doc if t.lower_ in self.dictionary.prefixes)
+        # a place can stand for its country, or say where an unattributed attack happened
+        starts.update(s for _, s, _ in self.place_matcher(doc))
         return starts
 
     def match(self, doc: Doc, memory: list[ActorMention] | None = None) -> list[ActorMention]:
@@ -485,6 +487,24 @@ class ActorRecognizer:
                 return [_Match(s, e, sector=self.dictionary.sectors[doc[s:e].text.lower()])]
         return []
 
+    def sector_nouns(self, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+        """Sector nouns that head a noun phrase naming no country ("rebels", "the police",
+        "Shona rebels"): no actors by themselves, coded `---` + sector. The events stage may give
+        one the country of the event's place or counterpart ("police dispersed demonstrators in
+        Cairo")."""
+        taken = {i for m in mentions if m.code for i in range(m.start, m.end)} | {m.head for m in mentions if m.code}
+        out = []
+        for span in filter_spans([doc[s:e] for _, s, e in self.sector_matcher(doc)]):
+            head = span.root
+            sector, pos = self.dictionary.sectors[" ".join(span.text.lower().split())]
+            if (pos != "noun" or head.pos_ not in ("NOUN", "PROPN") or _np_head(head).i != head.i
+                    or any(i in taken for i in range(span.start, span.end))):
+                continue
+            out.append(ActorMention(span.start, span.end, "---" + sector, head.i, span.text,
+                                    f"{span.text!r} is a sector noun ({sector}) that names no country",
+                                    kind="sector", plural=head.tag_ in ("NNS", "NNPS"), subject=_is_subject(head)))
+        return out
+
     @staticmethod
     def _unknown(doc: Doc, mentions: list[ActorMention], covered: set[int]) -> list[ActorMention]:
         """Named entities that could be actors but that no dictionary knows: kept with no code."""
@@ -507,6 +527,7 @@ class ActorRecognizer:
         mentions = self.match(doc, self._memory)
         self._memory = (self._memory + [m for m in mentions if m.code])[-MEMORY_SIZE:]
         doc._.actors = mentions
+        doc._.sector_nouns = self.sector_nouns(doc, mentions)
         doc.spans["actors"] = [Span(doc, m.start, m.end, label=m.code or "UNKNOWN") for m in mentions]
         places = self.places(doc)
         doc._.places = [PlaceMention(s, e, p.name, p.country, p.lat, p.lon) for s, e, p in places]

@@ -16,7 +16,7 @@ from itertools import permutations, product
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .codes import country_of
+from .codes import country_of, sector_of
 from .grammar import DEMANDING_MODALS, INSTRUMENT_NOUNS, OBJECT_CONTROL, REPORTING_VERBS, SUPPORT_VERBS, TEMPORAL_WORDS
 from .dates import resolve
 from .factuality import clause_verb, judge, reporting_verb
@@ -79,12 +79,15 @@ def _actors_at(doc: Doc, token: Token | None) -> list[ActorMention]:
     if not here:
         # a place inside a located phrase ("an embassy in Tehran") still names its actor
         here = [m for m in doc._.actors if any(m.start <= h < m.end for h in heads)]
-    for wanted in (lambda m: m.code and not m.modifier, lambda m: m.code and m.modifier,
-                   lambda m: m.code is None and not m.modifier):
+    for wanted in (lambda m: m.code and not m.modifier, lambda m: m.code and m.modifier):
         found = [m for m in here if wanted(m)]
         if found:
             return found
-    return []
+    # "rebels", "the police": a sector noun with no country, which context may place
+    sectors = [m for m in (doc._.sector_nouns or []) if m.head in heads]
+    if sectors:
+        return sectors
+    return [m for m in here if m.code is None and not m.modifier]
 
 
 def _modifier_actors(doc: Doc, token: Token) -> list[ActorMention]:
@@ -176,6 +179,110 @@ def _adopter(noun: Token) -> Token | None:
         return None
     subj, _ = _subject(verb)
     return subj
+
+
+# dependents that lead away from an event's own arguments: its subject, other clauses, adverbials
+_NOT_ARGUMENT_DEPS = frozenset({
+    "nsubj", "nsubjpass", "csubj", "csubjpass", "aux", "auxpass", "neg", "punct", "mark", "cc", "advcl", "ccomp",
+    "parataxis", "relcl", "agent", "expl", "det", "advmod", "case", "prt", "predet", "quantmod", "nummod",
+})
+# prepositions that introduce a description, a time or a cause, not a participant: "condemned as
+# unacceptable allegations by X", "after two days of fighting with X"
+_NOT_ARGUMENT_PREPS = frozenset({
+    "as", "after", "before", "during", "since", "until", "despite", "because", "amid", "like", "unlike", "than",
+    "following", "ahead", "via",
+})
+_SEARCH_DEPTH = 8
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "within"})
+# codes of acts a government does within its own country: with no target named, the target is
+# that country (curfews, states of emergency, arrests, repression, reforms; CAMEO practice)
+DOMESTIC_CODES = ("034", "0352", "081", "082", "083", "14", "172", "1321", "1322", "1323", "1324", "173", "175")
+# codes of violence: with no perpetrator named, the source is the country where it happened, as
+# for "unidentified gunmen (Iraq)" in ICEWS ("a roadside bomb near Samarra killed two soldiers")
+VIOLENT_ROOTS = ("18", "19", "20")
+
+
+def _argument_tokens(hosts: list[Token]) -> list[tuple[Token, str | None]]:
+    """Tokens in the arguments of `hosts` (a trigger, and the verb carrying a nominal trigger),
+    nearest first, each with the first preposition on its path: objects, prepositional phrases and
+    complements, never the subject or another clause. The order is breadth-first, so "to
+    Britain" beats a name deep in a relative clause."""
+    out: list[tuple[Token, str | None]] = []
+    seen = {h.i for h in hosts}
+    frontier: list[tuple[Token, str | None]] = [(h, None) for h in hosts]
+    for _ in range(_SEARCH_DEPTH):
+        following = []
+        for token, prep in frontier:
+            for child in token.children:
+                if child.i in seen or child.dep_ in _NOT_ARGUMENT_DEPS:
+                    continue
+                if child.dep_ == "prep" and child.lower_ in _NOT_ARGUMENT_PREPS:
+                    continue
+                if child.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
+                    continue  # a coordinated verb is an event of its own
+                seen.add(child.i)
+                # the preposition nearest the token, looking through "of" ("in the city of Kirkuk")
+                step = (child, child.lower_ if child.dep_ == "prep" and child.lower_ != "of" else prep)
+                out.append(step)
+                following.append(step)
+        frontier = following
+    return out
+
+
+def _fallback_targets(doc: Doc, hosts: list[Token], sources: list[ActorMention]) -> list[ActorMention]:
+    """The nearest coded actor in the arguments of the trigger, for an event whose pattern slots
+    found none ("offered to hand over to Great Britain two of its nationals"). A possessive that
+    refers back to the source ("opened its borders") is no target."""
+    taken = {(m.start, m.end) for m in sources}
+    source_codes = {m.code for m in sources}
+    for token, _ in _argument_tokens(hosts):
+        found = [m for m in _actors_at(doc, token) if m.code and (m.start, m.end) not in taken
+                 and not (m.kind == "pronoun" and m.code in source_codes)]
+        if found:
+            return found
+    return []
+
+
+def _place_country(doc: Doc, hosts: list[Token]) -> tuple[str, str] | None:
+    """(country, text) of the first place named after a locative preposition in the arguments of
+    the trigger: a gazetteer place with a country, or a country or place actor ("in the northern
+    city of Kirkuk", "at a mall in Kenya's capital")."""
+    places = [p for p in (doc._.places or []) if p.country]
+    for token, prep in _argument_tokens(hosts):
+        if prep not in LOCATIVE_PREPS:
+            continue
+        for place in places:
+            if place.start <= token.i < place.end:
+                return place.country, doc[place.start:place.end].text
+        for m in doc._.actors:
+            if m.code and len(m.code) == 3 and m.kind == "dictionary" and (m.head == token.i or m.start <= token.i < m.end):
+                return m.code, m.text
+    return None
+
+
+def _localise(mentions: list[ActorMention], counterparts: list[ActorMention],
+              where: tuple[str, str] | None) -> list[ActorMention]:
+    """Give sector nouns with no country ("rebels", "demonstrators") the country where the event
+    happened, or else the country of a counterpart at home (its police, government, people; not
+    its army, which may act abroad): "police dispersed demonstrators in Cairo" → EGY, EGY;
+    "Algerian police arrested demonstrators" → DZACOP → DZAOPP."""
+    home = {m.country for m in counterparts if m.country and m.kind != "sector" and len(m.country) == 3
+            and sector_of(m.code) != "MIL"}
+    out = []
+    for m in mentions:
+        if m.kind == "sector":
+            if where is not None:
+                m = replace(m, code=where[0] + m.code[3:], why=f"{m.why}; the event happened in {where[1]}")
+            elif len(home) == 1 and m.code[3:6] != "REF":  # refugees come from elsewhere
+                country = next(iter(home))
+                m = replace(m, code=country + m.code[3:], why=f"{m.why}; taken to be at home with its counterpart ({country})")
+        out.append(m)
+    return out
+
+
+def _place_mention(doc: Doc, country: str, text: str, why: str) -> ActorMention:
+    """An actor standing for the country where an event happened; it spans no tokens of its own."""
+    return ActorMention(start=-1, end=-1, code=country, head=-1, text=text, why=why, kind="place")
 
 
 DEMAND_CONSTRUCTION = TriggerPattern(
@@ -347,6 +454,8 @@ class EventMatcher:
     def _candidate(self, doc: Doc, token: Token, pattern: TriggerPattern, obj: Token | None) -> Candidate:
         sources, source_via, carrier = self._sources(doc, token, pattern)
         targets, target_via = self._targets(doc, token, pattern, obj, carrier)
+        sources, source_via, targets, target_via = self._defaults(
+            doc, token, pattern, carrier, sources, source_via, targets, target_via)
         judgement = judge(token)
         reporter = reporting_verb(token)
         attributed = None
@@ -363,6 +472,47 @@ class EventMatcher:
         if pattern.needs_target and not targets and not (pattern.reciprocal and len(sources) > 1):
             return Candidate(**base, kept=False, reason=f"no target actor in {', '.join(pattern.target)}")
         return Candidate(**base, kept=True, reason="source and target found")
+
+    def _defaults(self, doc: Doc, token: Token, pattern: TriggerPattern, carrier: Token | None,
+                  sources: list[ActorMention], source_via: str, targets: list[ActorMention], target_via: str,
+                  ) -> tuple[list[ActorMention], str, list[ActorMention], str]:
+        """Arguments the pattern's slots did not find, in order of trust: the nearest actor in the
+        trigger's arguments; the country where it happened, for protests, violence and other acts
+        about a place; the source's own country, for acts a government does at home; and for
+        violence with no perpetrator named, the country where it happened as the source."""
+        code = pattern.code
+        hosts = [token] + ([carrier] if carrier is not None else [])
+        # a verb whose complement is an event of its own takes that event's target later
+        # ("threatened to impose sanctions on X": see _complement_targets)
+        complement_event = any(c.dep_ == "xcomp" and (self._patterns_for(c) or any(
+            self._patterns_for(o) for o in c.children if o.dep_ == "dobj")) for c in token.children)
+        if (not targets and sources and pattern.needs_target and not code.startswith("01") and not complement_event
+                and not (pattern.reciprocal and len(sources) > 1)):
+            targets = _fallback_targets(doc, hosts, sources)
+            target_via = "nearest argument" if targets else target_via
+        violent = code.startswith(VIOLENT_ROOTS)
+        if not targets and (sources or violent) and (violent or not pattern.needs_target or code.startswith(DOMESTIC_CODES)):
+            where = _place_country(doc, hosts)
+            if where is not None:
+                targets = [_place_mention(doc, where[0], where[1], f"the event happened in {where[1]}")]
+                target_via = f"place:{where[1]}"
+        if not targets and sources and code.startswith(DOMESTIC_CODES):
+            home = sources[0].country
+            if home:
+                targets = [_place_mention(doc, home, sources[0].text, "an act at home: its target is the source's own country")]
+                target_via = "domestic"
+        if not sources and violent and targets:
+            # the place may sit in the subject: "a roadside bomb near Kandahar killed ..."
+            instrument = _child(token, "nsubj") if pattern.pos == "verb" else None
+            where = _place_country(doc, hosts + ([instrument] if instrument is not None else []))
+            if where is not None:
+                sources = [_place_mention(doc, where[0], where[1], f"unnamed perpetrators in {where[1]}")]
+                source_via = f"place:{where[1]}"
+        if any(m.kind == "sector" for m in sources + targets):
+            where = _place_country(doc, hosts)
+            sources = _localise(sources, targets, where)
+            targets = _localise(targets, sources, where)
+        return sources, source_via, targets, target_via
 
     # -- annotation (the one mutation) ----------------------------------------------------
 
@@ -384,14 +534,19 @@ def _pairs(candidate: Candidate) -> list[tuple[ActorMention, ActorMention | None
     sources, targets = list(candidate.sources), list(candidate.targets)
     if not targets and not candidate.kept:
         return [(s, None) for s in sources]  # a derived event of a targetless act
-    if candidate.pattern.reciprocal:
+    # a joint act is mutual ("X and Y clashed", "X held talks with Y", "X met Y") unless its
+    # target was only guessed as the nearest argument: "X engaged Y in a firefight" is X's act on Y
+    mutual = len(sources) > 1 or candidate.target_via != "nearest argument"
+    if candidate.pattern.reciprocal and mutual:
         parties = sources + [t for t in targets if t.code not in {s.code for s in sources}]
         pairs = [(a, b) for a, b in permutations(parties, 2) if a.code != b.code]
         if pairs:
             return pairs
     if not targets:
         return [(s, None) for s in sources]
-    return [(s, t) for s, t in product(sources, targets) if s.code != t.code]
+    # a domestic event ("Iraqi Kurds demonstrated in Kirkuk") pairs two mentions of one country;
+    # one mention is never its own target
+    return [(s, t) for s, t in product(sources, targets) if (s.start, s.end) != (t.start, t.end)]
 
 
 def _target_how(candidate: Candidate) -> str:
@@ -533,8 +688,8 @@ def extract(doc: Doc, ontology: Ontology | None = None) -> list[Event]:
             code = ontology.code(code_str)
             trigger = doc[candidate.trigger]
             for source, target in _pairs(candidate):
-                if source.code is None and (target is None or target.code is None):
-                    continue  # an event needs at least one actor the dictionaries know
+                if country_of(source.code) is None and (target is None or country_of(target.code) is None):
+                    continue  # an event needs at least one actor whose country or organisation is known
                 event_id = content_hash(doc._.doc_id, doc._.sentence_index, source.code,
                                         target.code if target else None, code.code, trigger.idx)
                 if event_id in seen:

@@ -26,7 +26,7 @@ from .settings import Settings
 
 ACTORS = "detente_actors"
 EVENTS = "detente_events"
-DOC_EXTENSIONS = ("report_date", "doc_id", "sentence_index", "paragraph", "actors", "places", "event_candidates")
+DOC_EXTENSIONS = ("report_date", "doc_id", "sentence_index", "paragraph", "actors", "sector_nouns", "places", "event_candidates")
 MAX_SENTENCE_TOKENS = 200
 _PARAGRAPHS = re.compile(r"\n\s*\n")
 
@@ -37,7 +37,7 @@ def register() -> None:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
     if not Language.has_factory(ACTORS):
-        Language.factory(ACTORS, assigns=["doc.spans", "doc._.actors", "doc._.places"], requires=["token.dep", "token.pos"],
+        Language.factory(ACTORS, assigns=["doc.spans", "doc._.actors", "doc._.sector_nouns", "doc._.places"], requires=["token.dep", "token.pos"],
                          func=make_actor_recognizer)
     if not Language.has_factory(EVENTS):
         Language.factory(EVENTS, assigns=["doc._.event_candidates", "doc.spans"],

@@ -1,0 +1,69 @@
+"""Arguments the pattern slots miss, filled from context with the real model: the nearest actor in
+the trigger's arguments, the place where an event happened, the source's own country for acts at
+home, and sector nouns ("rebels", "police") placed by the event's place or counterpart."""
+
+from __future__ import annotations
+
+import pytest
+
+import detente
+
+DATE = "2015-03-02"
+
+
+def coded(text: str) -> set[tuple[str | None, str | None, str, str]]:
+    return {(e.source, e.target, e.cameo_root, e.factuality) for e in detente.code_text(text, date=DATE)}
+
+
+def by_root(text: str, root: str):
+    return [e for e in detente.code_text(text, date=DATE) if e.cameo_root == root]
+
+
+# (text, events that must be among the output as (source, target, root, factuality))
+CASES = [
+    # a protest in a place is a protest against that country (CAMEO practice)
+    ("Thousands of Iraqi students demonstrated in Mosul on Sunday.", {("IRQEDU", "IRQ", "14", "asserted")}),
+    # acts at home with no target named: curfews, arrests
+    ("The Egyptian government imposed a curfew on Friday.", {("EGYGOV", "EGY", "17", "asserted")}),
+    ("Pakistani police arrested dozens of protesters on Monday.", {("PAKCOP", "PAK", "17", "asserted")}),
+    # violence with no perpetrator named: the country where it happened is the source
+    ("A roadside bomb near Kandahar killed three Canadian soldiers.", {("AFG", "CANMIL", "19", "asserted")}),
+    ("Ten Russian soldiers were killed in Ukraine on Friday.", {("UKR", "RUSMIL", "19", "asserted")}),
+    # a sector noun takes the country of its counterpart or of the place
+    ("Rebels shelled the city of Aleppo for the third day.", {("SYRREB", "SYR", "19", "asserted")}),
+    ("Police in Caracas arrested two opposition leaders.", {("VENCOP", "VENOPP", "17", "asserted")}),
+    # the nearest actor in the trigger's arguments, when no slot names one
+    ("The Kenyan president expressed sorrow for the attack on a shopping mall in Nairobi.",
+     {("KENGOV", "KEN", "01", "asserted")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_context_fills_missing_arguments(text, expected):
+    found = coded(text)
+    assert expected <= found, f"missing {expected - found}; produced {sorted(found)}"
+
+
+def test_context_guessed_target_of_a_joint_act_is_one_direction():
+    # "X engaged Y in a firefight": the target was only found as the nearest argument, so X acts on Y
+    events = by_root("Syrian rebels engaged Filipino peacekeepers in a firefight.", "19")
+    assert {(e.source_country, e.target_country) for e in events} == {("SYR", "PHL")}
+    assert all("nearest argument" in e.rule for e in events)
+
+
+def test_context_place_rules_are_named_in_the_evidence():
+    [event] = by_root("Ten Russian soldiers were killed in Ukraine on Friday.", "19")
+    assert "src=place:Ukraine" in event.rule and event.place == "Ukraine"
+    [curfew] = by_root("The Egyptian government imposed a curfew on Friday.", "17")
+    assert "tgt=domestic" in curfew.rule
+
+
+def test_context_refugees_are_not_placed_at_home_with_the_host():
+    # refugees come from elsewhere: "Syria will not accept refugees" is no act on Syrians
+    found = coded("Syria said it would not accept any more refugees.")
+    assert not any(t == "SYRREF" for _, t, _, _ in found), found
+
+
+def test_context_sector_noun_with_no_context_gives_no_event():
+    # nothing says where the rebels are or whom they fought: no country, no event
+    assert detente.code_text("Rebels attacked a convoy on the highway.", date=DATE) == []
