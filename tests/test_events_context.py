@@ -32,6 +32,12 @@ CASES = [
     # a sector noun takes the country of its counterpart or of the place
     ("Rebels shelled the city of Aleppo for the third day.", {("SYRREB", "SYR", "19", "asserted")}),
     ("Police in Caracas arrested two opposition leaders.", {("VENCOP", "VENOPP", "17", "asserted")}),
+    # a participle clause shares its main clause's subject
+    ("Ethiopian troops shelled the town of Baidoa, killing 20 civilians.", {("ETHMIL", "---CVL", "19", "asserted")}),
+    # a reduced passive: the noun it modifies is what was done to
+    ("There were three Kenyan police officers killed in Somalia on Monday.", {("SOM", "KENCOP", "19", "asserted")}),
+    # a sector noun with no country takes the actor in its own arguments
+    ("A school for Syrian children was bombed by Russian jets.", {("RUSMIL", "SYRCVL", "19", "asserted")}),
     # the nearest actor in the trigger's arguments, when no slot names one
     ("The Kenyan president expressed sorrow for the attack on a shopping mall in Nairobi.",
      {("KENGOV", "KEN", "01", "asserted")}),
@@ -67,3 +73,15 @@ def test_context_refugees_are_not_placed_at_home_with_the_host():
 def test_context_sector_noun_with_no_context_gives_no_event():
     # nothing says where the rebels are or whom they fought: no country, no event
     assert detente.code_text("Rebels attacked a convoy on the highway.", date=DATE) == []
+
+
+def test_context_unplaced_sector_noun_is_never_a_guessed_target():
+    # "militants" has no country here: the guessed target must name one, so no event against "---"
+    found = coded("Iraqi officials met with Syrian diplomats to discuss efforts to counter militants.")
+    assert not any(t and t.startswith("---") for _, t, _, _ in found), found
+
+
+def test_context_a_place_is_not_both_source_and_target():
+    # an attack with no perpetrator and no victim named is no event between two places
+    found = coded("Four people were killed in shelling in the east of Donetsk on Friday.")
+    assert not any(s == t == "UKR" for s, t, _, _ in found), found

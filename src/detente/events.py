@@ -149,8 +149,9 @@ def _subject(verb: Token) -> tuple[Token | None, str]:
             if adopter is not None:
                 return adopter, "+".join(via + [current.dep_, "adopter"])
             return head, "+".join(via + [current.dep_])
-        elif current.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in current.children):
-            via.append("advcl")
+        elif current.dep_ == "advcl" and (current.tag_ == "VBG" or any(
+                c.lower_ == "to" and c.dep_ == "aux" for c in current.children)):
+            via.append("advcl")  # "to stop ...", and participles: "shelled the city, killing 20 people"
         else:
             return None, ""
         current = head
@@ -184,7 +185,7 @@ def _adopter(noun: Token) -> Token | None:
 # dependents that lead away from an event's own arguments: its subject, other clauses, adverbials
 _NOT_ARGUMENT_DEPS = frozenset({
     "nsubj", "nsubjpass", "csubj", "csubjpass", "aux", "auxpass", "neg", "punct", "mark", "cc", "advcl", "ccomp",
-    "parataxis", "relcl", "agent", "expl", "det", "advmod", "case", "prt", "predet", "quantmod", "nummod",
+    "parataxis", "relcl", "agent", "expl", "det", "advmod", "case", "predet", "quantmod", "nummod",
 })
 # prepositions that introduce a description, a time or a cause, not a participant: "condemned as
 # unacceptable allegations by X", "after two days of fighting with X"
@@ -214,7 +215,9 @@ def _argument_tokens(hosts: list[Token]) -> list[tuple[Token, str | None]]:
         following = []
         for token, prep in frontier:
             for child in token.children:
-                if child.i in seen or child.dep_ in _NOT_ARGUMENT_DEPS:
+                # a passive verb's subject is what it was done to ("a camp for refugees was attacked")
+                patient = child.dep_ == "nsubjpass" and token in hosts
+                if child.i in seen or (child.dep_ in _NOT_ARGUMENT_DEPS and not patient):
                     continue
                 if child.dep_ == "prep" and child.lower_ in _NOT_ARGUMENT_PREPS:
                     continue
@@ -236,7 +239,7 @@ def _fallback_targets(doc: Doc, hosts: list[Token], sources: list[ActorMention])
     taken = {(m.start, m.end) for m in sources}
     source_codes = {m.code for m in sources}
     for token, _ in _argument_tokens(hosts):
-        found = [m for m in _actors_at(doc, token) if m.code and (m.start, m.end) not in taken
+        found = [m for m in _actors_at(doc, token) if country_of(m.code) and (m.start, m.end) not in taken
                  and not (m.kind == "pronoun" and m.code in source_codes)]
         if found:
             return found
@@ -336,6 +339,8 @@ class EventMatcher:
                 return [], "none"
             if slot == "dobj" and token.pos_ != "NOUN":
                 arg = _child(token, *(PASSIVE_SUBJECT_DEPS if passive else ("dobj",)))
+                if arg is None and token.dep_ == "acl" and token.tag_ == "VBN":
+                    arg = token.head  # a reduced passive: "soldiers killed in Ukraine"
                 found = _actors_at(doc, arg)
                 if found:
                     return found, "nsubjpass" if passive else "dobj"
@@ -501,13 +506,18 @@ class EventMatcher:
             if home:
                 targets = [_place_mention(doc, home, sources[0].text, "an act at home: its target is the source's own country")]
                 target_via = "domestic"
-        if not sources and violent and targets:
+        if not sources and violent and any(m.start >= 0 for m in targets):  # a place is not both sides
             # the place may sit in the subject: "a roadside bomb near Kandahar killed ..."
             instrument = _child(token, "nsubj") if pattern.pos == "verb" else None
             where = _place_country(doc, hosts + ([instrument] if instrument is not None else []))
             if where is not None:
                 sources = [_place_mention(doc, where[0], where[1], f"unnamed perpetrators in {where[1]}")]
                 source_via = f"place:{where[1]}"
+        if targets and all(m.kind == "sector" for m in targets):
+            # "a school for Syrian children was bombed": the sector noun's own arguments say whose
+            inner = _fallback_targets(doc, [doc[m.head] for m in targets], sources)
+            if inner:
+                targets, target_via = inner, f"{target_via}+inside"
         if any(m.kind == "sector" for m in sources + targets):
             where = _place_country(doc, hosts)
             sources = _localise(sources, targets, where)
@@ -546,7 +556,7 @@ def _pairs(candidate: Candidate) -> list[tuple[ActorMention, ActorMention | None
         return [(s, None) for s in sources]
     # a domestic event ("Iraqi Kurds demonstrated in Kirkuk") pairs two mentions of one country;
     # one mention is never its own target
-    return [(s, t) for s, t in product(sources, targets) if (s.start, s.end) != (t.start, t.end)]
+    return [(s, t) for s, t in product(sources, targets) if (s.start, s.end) != (t.start, t.end) or s.start < 0]
 
 
 def _target_how(candidate: Candidate) -> str:
