@@ -26,6 +26,7 @@ from .codes import SECTORS, base_of, country_of, is_actor_code, sector_of
 from .datafiles import Row, data_path, read_tsv
 from .grammar import (MONTHS, NEUTER_PRONOUNS, PAIR_NOUNS, PAIR_WORDS, PERSON_NOUNS, PERSONAL_PRONOUNS,
                       PLURAL_PRONOUNS, TEMPORAL_WORDS, UNKNOWN_ACTOR_LABELS)
+from .lexicon import load_lexicon
 from .places import ACTOR_KINDS, Gazetteer, Place, load_gazetteer
 from .records import ActorMention, PlaceMention
 
@@ -45,6 +46,8 @@ PERSON_ROLES = frozenset({
 KIND_RANK = {"pronoun": 7, "place": -1, "person": 6, "metonym": 5, "organisation": 4, "capital": 3, "country": 2, "adjective": 1, "prefix": 0}
 # Dependencies that keep a token inside the noun phrase of its head.
 NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nn", "npadvmod"})
+# lower-case particles that begin proper names
+NAME_PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "abu", "de", "da", "van", "von", "le", "la", "ad"})
 # how many actors of a paragraph's earlier sentences pronouns may refer back to
 MEMORY_SIZE = 12
 REFERRING_PRONOUNS = NEUTER_PRONOUNS | PERSONAL_PRONOUNS | PLURAL_PRONOUNS
@@ -248,9 +251,11 @@ class _Match:
     located: bool = False  # attached by "in": "rebels in Darfur" gives the rebels a country
 
 
-def _np_head(token: Token) -> Token:
+def _np_head(token: Token, event_nouns: frozenset[str] = frozenset()) -> Token:
     """Climb from a modifier to the head of its noun phrase ("China" in "the government of
-    China" → "government"; "Chinese" in "Chinese navy" → "navy")."""
+    China" → "government"; "Chinese" in "Chinese navy" → "navy"). A noun phrase of its own
+    inside an event noun's "of" phrase stays apart: in "the deportation of Ukrainian children"
+    the children are Ukrainian, not the deportation."""
     current = token
     for _ in range(6):
         head = current.head
@@ -269,6 +274,8 @@ def _np_head(token: Token) -> Token:
             continue
         if (current.dep_ == "pobj" and head.lower_ in ("of", "from") and head.dep_ == "prep"
                 and head.head.pos_ in ("NOUN", "PROPN") and head.head.i < current.i):
+            if head.head.lemma_.lower() in event_nouns and (current.i != token.i or current.pos_ == "NOUN"):
+                break
             current = head.head
             continue
         break
@@ -278,8 +285,10 @@ def _np_head(token: Token) -> Token:
 class ActorRecognizer:
     """spaCy component: dictionary matches, grouped into noun phrases, coded with the date."""
 
-    def __init__(self, nlp: Language, name: str, dictionary: ActorDictionary, gazetteer: Gazetteer) -> None:
+    def __init__(self, nlp: Language, name: str, dictionary: ActorDictionary, gazetteer: Gazetteer,
+                 event_nouns: frozenset[str] = frozenset()) -> None:
         self.name = name
+        self.event_nouns = event_nouns
         self.dictionary = dictionary
         self.gazetteer = gazetteer
         self.common_words = _common_words(nlp)
@@ -305,6 +314,9 @@ class ActorRecognizer:
         matcher.add(tag, list(nlp.tokenizer.pipe(phrases)))
 
     # -- matching (pure) -------------------------------------------------------------
+
+    def _np_head(self, token: Token) -> Token:
+        return _np_head(token, self.event_nouns)
 
     def candidate_starts(self, doc: Doc) -> set[int]:
         """Token positions where a tokenised (unparsed) text names a known actor: the cheap
@@ -378,11 +390,11 @@ class ActorRecognizer:
         groups: dict[int, list[_Match]] = {}
         sector_heads = {i for m in matches if m.sector for i in range(m.start, m.end)}
         for m in matches:
-            head = _np_head(doc[m.start:m.end].root)
+            head = self._np_head(doc[m.start:m.end].root)
             # "rebels in the Ivory Coast", "students throughout Indonesia": a place names a sector's country
             if (m.entries and head.dep_ == "pobj" and head.head.lower_ in LOCATING_PREPS and head.head.head.i in sector_heads
                     and head.head.head.i < head.i):
-                groups.setdefault(_np_head(head.head.head).i, []).append(replace(m, located=True))
+                groups.setdefault(self._np_head(head.head.head).i, []).append(replace(m, located=True))
                 continue
             groups.setdefault(head.i, []).append(m)
         for head_i, members in list(groups.items()):
@@ -390,7 +402,7 @@ class ActorRecognizer:
                 # "U.S. troops in Iraq" are American: the place stays an actor of its own
                 for m in [m for m in members if m.located]:
                     members.remove(m)
-                    groups.setdefault(_np_head(doc[m.start:m.end].root).i, []).append(replace(m, located=False))
+                    groups.setdefault(self._np_head(doc[m.start:m.end].root).i, []).append(replace(m, located=False))
         mentions: list[ActorMention] = []
         for head_i, members in sorted(groups.items()):
             mentions.extend(self._code_group(doc, head_i, members, when))
@@ -497,7 +509,7 @@ class ActorRecognizer:
         for span in filter_spans([doc[s:e] for _, s, e in self.sector_matcher(doc)]):
             head = span.root
             sector, pos = self.dictionary.sectors[" ".join(span.text.lower().split())]
-            if (pos != "noun" or head.pos_ not in ("NOUN", "PROPN") or _np_head(head).i != head.i
+            if (pos != "noun" or head.pos_ not in ("NOUN", "PROPN") or self._np_head(head).i != head.i
                     or any(i in taken for i in range(span.start, span.end))):
                 continue
             out.append(ActorMention(span.start, span.end, "---" + sector, head.i, span.text,
@@ -505,15 +517,14 @@ class ActorRecognizer:
                                     kind="sector", plural=head.tag_ in ("NNS", "NNPS"), subject=_is_subject(head)))
         return out
 
-    @staticmethod
-    def _unknown(doc: Doc, mentions: list[ActorMention], covered: set[int]) -> list[ActorMention]:
+    def _unknown(self, doc: Doc, mentions: list[ActorMention], covered: set[int]) -> list[ActorMention]:
         """Named entities that could be actors but that no dictionary knows: kept with no code."""
         taken = covered | {i for m in mentions for i in range(m.start, m.end)}
         out = []
         for ent in doc.ents:
             if ent.label_ not in UNKNOWN_ACTOR_LABELS or any(i in taken for i in range(ent.start, ent.end)):
                 continue
-            out.append(ActorMention(ent.start, ent.end, None, _np_head(ent.root).i, ent.text,
+            out.append(ActorMention(ent.start, ent.end, None, self._np_head(ent.root).i, ent.text,
                                     f"{ent.label_} named entity not in the dictionaries", kind="unknown",
                                     person=ent.label_ == "PERSON"))
         return out
@@ -544,6 +555,10 @@ def _capitalised_as_needed(span: Span, needed: bool, common_words: frozenset[str
     ("President obama" yes; "ate turkey", "fine china", "will polish", "the congress of surgeons"
     no). Without a word list, proper names must be capitalised."""
     if not needed or span.text[:1].isupper() or not span.text[:1].isalpha():
+        return True
+    # an Arabic article or a nobiliary particle is written in lower case before a capitalised
+    # name: "al-Qaeda", "bin Laden", "de Klerk"
+    if span[0].lower_ in NAME_PARTICLES and any(t.text[:1].isupper() for t in span[1:]):
         return True
     return bool(common_words) and not any(t.lower_ in common_words for t in span)
 
@@ -647,4 +662,6 @@ def _describe(entry: Entry, when: date | None) -> str:
 
 
 def make_actor_recognizer(nlp: Language, name: str) -> ActorRecognizer:
-    return ActorRecognizer(nlp, name, load_actor_dictionary(), load_gazetteer())
+    # nouns that name events: their "of" phrases hold actors of their own
+    event_nouns = frozenset(lemma for pos, lemma in load_lexicon().index if pos == "noun")
+    return ActorRecognizer(nlp, name, load_actor_dictionary(), load_gazetteer(), event_nouns)
