@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from accuracy import BASELINE, GOLD_SETS, measure  # noqa: E402
+from accuracy import BASELINE, GOLD_SETS, LEXICON, measure, measure_lexicon  # noqa: E402
 
 from detente.pipeline import Coder  # noqa: E402
 
@@ -25,8 +25,10 @@ def main() -> int:
     pinned = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
     coder = Coder()
     changed = False
-    for name, level in GOLD_SETS.items():
-        figures = measure(coder, name, level)
+    runs = [(name, lambda name=name, level=level: measure(coder, name, level)) for name, level in GOLD_SETS.items()]
+    runs.append((LEXICON, lambda: measure_lexicon(coder)))
+    for name, run in runs:
+        figures = run()
         old = pinned.get(name, {})
         new = dict(old)
         for key, value in figures.items():
@@ -36,7 +38,7 @@ def main() -> int:
         if new != old:
             changed = True
         pinned[name] = new
-        print(f"{name} ({level}): measured {figures}; pinned {new}")
+        print(f"{name}: measured {figures}; pinned {new}")
     BASELINE.write_text(json.dumps(pinned, indent=2, sort_keys=True) + "\n")
     print("baseline updated" if changed else "baseline unchanged")
     return 0

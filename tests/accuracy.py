@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from detente.evaluate import evaluate
+from detente.evaluate import check_lexicon, evaluate
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT.parent / "shared" / "data" / "gold"
 BASELINE = ROOT / "eval" / "baseline.json"
 # gold file → the level it is scored at
 GOLD_SETS = {"petr2_gsr_validation.dev.jsonl": "root", "plover_gsr.dev.jsonl": "plover"}
+# the baseline key of the lexicon self-check (every pattern's example sentence, coded)
+LEXICON = "lexicon examples"
 
 
 def measure(coder, name: str, level: str) -> dict[str, float]:
@@ -24,3 +26,8 @@ def measure(coder, name: str, level: str) -> dict[str, float]:
     if report.no_event_records:
         figures["expect_no_event_fp_rate"] = round(report.no_event_fp_rate, 4)
     return figures
+
+
+def measure_lexicon(coder) -> dict[str, float]:
+    """The share of trigger patterns whose own example sentence is coded with their code."""
+    return {"share": round(check_lexicon(coder).share, 4)}

@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from .accuracy import BASELINE, GOLD, GOLD_SETS, measure
+from .accuracy import BASELINE, GOLD, GOLD_SETS, LEXICON, measure, measure_lexicon
 
 
 @pytest.mark.parametrize("name", sorted(GOLD_SETS))
@@ -23,3 +23,11 @@ def test_accuracy_does_not_fall_below_the_pinned_baseline(coder, name):
             assert measured[key] <= floor + 1e-9, f"{name}: {key} rose from {floor} to {measured[key]}"
         else:
             assert measured[key] >= floor - 1e-9, f"{name}: {key} fell from {floor} to {measured[key]}"
+
+
+def test_lexicon_examples_do_not_fall_below_the_pinned_share(coder):
+    # every pattern carries the sentence it is meant to code; a change to the syntax or the
+    # dictionaries that stops coding them shows here (detente lexicon check lists which)
+    pinned = json.loads(BASELINE.read_text())[LEXICON]
+    measured = measure_lexicon(coder)
+    assert measured["share"] >= pinned["share"] - 1e-9, f"lexicon examples coded fell from {pinned['share']} to {measured['share']}"

@@ -379,6 +379,29 @@ def actors_unknown(
     out.print(table)
 
 
+lexicon_app = typer.Typer(help="Check the trigger lexicon.", no_args_is_help=True)
+app.add_typer(lexicon_app, name="lexicon")
+
+
+@lexicon_app.command("check")
+def lexicon_check(
+    failures: int = typer.Option(20, "--failures", help="How many failing patterns to list (0 for none, -1 for all)."),
+    fmt: str = typer.Option("text", "--format", help="text or json."),
+    model: Optional[str] = ModelOption,
+) -> None:
+    """Code every trigger pattern's example sentence and report the patterns it does not code."""
+    from .evaluate import check_lexicon
+    from .pipeline import Coder
+
+    report = check_lexicon(Coder(_settings(model=model)))
+    if fmt == "json":
+        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    out.print(f"{report.coded}/{report.total} pattern examples coded with their own code ([bold]{report.share:.3f}[/])")
+    for f in (report.failures if failures < 0 else report.failures[:failures]):
+        out.print(f"  {f['id']} ({f['code']}, {f['where']}): {f['example']!r} — {f['why']}", markup=False)
+
+
 @app.command()
 def version() -> None:
     """Print detente's version, the spaCy pipeline and the data file versions."""

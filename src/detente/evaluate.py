@@ -245,3 +245,46 @@ def _mentions_by_char(coder: Coder, text: str, date: str | None) -> list[tuple[i
             span = doc[m.start:m.end]
             out.append((start + span.start_char, start + span.end_char, m.code))
     return out
+
+
+@dataclass
+class LexiconCheck:
+    """How many trigger patterns code their own example sentence with their own code."""
+
+    total: int
+    coded: int
+    failures: list[dict[str, Any]]
+
+    @property
+    def share(self) -> float:
+        return self.coded / self.total if self.total else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"total": self.total, "coded": self.coded, "share": round(self.share, 4), "failures": self.failures}
+
+
+def check_lexicon(coder: Coder) -> LexiconCheck:
+    """Code every pattern's `example` sentence and check that an asserted or announced event
+    with the pattern's CAMEO code comes out. A failure says why: the pattern's own candidate was
+    dropped (and its reason), another pattern took the trigger, or no trigger matched."""
+    from .events import extract
+    from .lexicon import load_lexicon
+    from .parse import SentenceText
+
+    patterns = load_lexicon().patterns
+    items = [(SentenceText(i, p.example, True, i), "lexicon-check", None) for i, p in enumerate(patterns)]
+    coded, failures = 0, []
+    for pattern, doc in zip(patterns, coder.parser.parse(items)):
+        events = extract(doc, coder.ontology)
+        if any(e.cameo == pattern.code or f"{pattern.id}[" in e.rule for e in events):
+            coded += 1
+            continue
+        own = [c for c in doc._.event_candidates if c.pattern.id == pattern.id]
+        if own:
+            why = own[0].reason if not own[0].kept else f"kept, but {own[0].factuality}"
+        else:
+            others = sorted({c.pattern.id for c in doc._.event_candidates})
+            why = f"the trigger went to {', '.join(others)}" if others else "no trigger matched"
+        failures.append({"id": pattern.id, "code": pattern.code, "where": pattern.where, "example": pattern.example,
+                         "why": why, "produced": [f"{e.source}→{e.target} {e.cameo}" for e in events]})
+    return LexiconCheck(len(patterns), coded, failures)

@@ -414,8 +414,14 @@ class EventMatcher:
         for token, fitting in chosen:
             if token.i in consumed:
                 continue
-            tried = [self._candidate(doc, token, pattern, obj) for pattern, obj in fitting]
-            candidates.append(next((c for c in tried if c.kept), tried[0]))
+            # arguments the syntax states win over arguments guessed from context: a specific
+            # pattern whose target is only guessed must not beat a general one whose target is stated
+            tried = [self._candidate(doc, token, pattern, obj, guess=False) for pattern, obj in fitting]
+            chosen_one = next((c for c in tried if c.kept), None)
+            if chosen_one is None:
+                guessed = [self._candidate(doc, token, pattern, obj, guess=True) for pattern, obj in fitting]
+                chosen_one = next((c for c in guessed if c.kept), guessed[0])
+            candidates.append(chosen_one)
         candidates.extend(self._reported_demands(doc))
         return self._complement_targets(doc, candidates)
 
@@ -456,11 +462,16 @@ class EventMatcher:
             out.append(c)
         return out
 
-    def _candidate(self, doc: Doc, token: Token, pattern: TriggerPattern, obj: Token | None) -> Candidate:
+    def _candidate(self, doc: Doc, token: Token, pattern: TriggerPattern, obj: Token | None,
+                   guess: bool = True) -> Candidate:
         sources, source_via, carrier = self._sources(doc, token, pattern)
         targets, target_via = self._targets(doc, token, pattern, obj, carrier)
+        source_codes = {m.code for m in sources}
+        if targets and all(m.kind == "pronoun" and m.code in source_codes for m in targets):
+            # "Britain demanded the release of its sailors from Iran": "its" is Britain itself
+            targets, target_via = [], ""
         sources, source_via, targets, target_via = self._defaults(
-            doc, token, pattern, carrier, sources, source_via, targets, target_via)
+            doc, token, pattern, carrier, sources, source_via, targets, target_via, guess)
         judgement = judge(token)
         reporter = reporting_verb(token)
         attributed = None
@@ -480,7 +491,7 @@ class EventMatcher:
 
     def _defaults(self, doc: Doc, token: Token, pattern: TriggerPattern, carrier: Token | None,
                   sources: list[ActorMention], source_via: str, targets: list[ActorMention], target_via: str,
-                  ) -> tuple[list[ActorMention], str, list[ActorMention], str]:
+                  guess: bool = True) -> tuple[list[ActorMention], str, list[ActorMention], str]:
         """Arguments the pattern's slots did not find, in order of trust: the nearest actor in the
         trigger's arguments; the country where it happened, for protests, violence and other acts
         about a place; the source's own country, for acts a government does at home; and for
@@ -491,17 +502,20 @@ class EventMatcher:
         # ("threatened to impose sanctions on X": see _complement_targets)
         complement_event = any(c.dep_ == "xcomp" and (self._patterns_for(c) or any(
             self._patterns_for(o) for o in c.children if o.dep_ == "dobj")) for c in token.children)
-        if (not targets and sources and pattern.needs_target and not code.startswith("01") and not complement_event
+        if (guess and not targets and sources and pattern.needs_target and not code.startswith("01") and not complement_event
                 and not (pattern.reciprocal and len(sources) > 1)):
             targets = _fallback_targets(doc, hosts, sources)
             target_via = "nearest argument" if targets else target_via
         violent = code.startswith(VIOLENT_ROOTS)
-        if not targets and (sources or violent) and (violent or not pattern.needs_target or code.startswith(DOMESTIC_CODES)):
+        # a target the pattern needs is only ever guessed in the second round (see match)
+        may_guess_target = guess or not pattern.needs_target
+        if (may_guess_target and not targets and (sources or violent)
+                and (violent or not pattern.needs_target or code.startswith(DOMESTIC_CODES))):
             where = _place_country(doc, hosts)
             if where is not None:
                 targets = [_place_mention(doc, where[0], where[1], f"the event happened in {where[1]}")]
                 target_via = f"place:{where[1]}"
-        if not targets and sources and code.startswith(DOMESTIC_CODES):
+        if may_guess_target and not targets and sources and code.startswith(DOMESTIC_CODES):
             home = sources[0].country
             if home:
                 targets = [_place_mention(doc, home, sources[0].text, "an act at home: its target is the source's own country")]

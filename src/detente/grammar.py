@@ -15,6 +15,9 @@ SUPPORT_VERBS = frozenset({
     "pursue", "extend", "approve", "pass", "unveil", "introduce", "issue", "order", "deliver",
     "offer", "provide", "give", "send", "expand", "step", "agree", "finalize", "conclude", "seal",
     "join", "enter", "reach", "tighten", "toughen", "slap", "level", "mount", "wage", "engage",
+    # verbs of voicing: "voiced its opposition", "lodged a protest", "cast a veto", "laid the blame"
+    "voice", "express", "restate", "reiterate", "repeat", "renew", "lay", "raise", "file", "lodge", "register",
+    "press", "bring", "publish", "cast", "hand", "declare", "lead", "put", "establish", "set", "step",
 })
 
 # object-control verbs: in "urged Iran to talk", the subject of "talk" is Iran
