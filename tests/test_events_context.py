@@ -38,6 +38,13 @@ CASES = [
     ("There were three Kenyan police officers killed in Somalia on Monday.", {("SOM", "KENCOP", "19", "asserted")}),
     # a sector noun with no country takes the actor in its own arguments
     ("A school for Syrian children was bombed by Russian jets.", {("RUSMIL", "SYRCVL", "19", "asserted")}),
+    # "X-led forces" are X's forces
+    ("Vietnamese-led forces launched rocket fire against Cambodian guerrilla camps near the Thai border.",
+     {("VNMMIL", "KHMREB", "19", "asserted")}),
+    # an object noun that stands for its "of" phrase: "part of a stronghold", "the return of inspectors"
+    ("Myanmar troops captured part of a rebel stronghold in Kachin State.", {("MMRMIL", "MMR", "19", "asserted")}),
+    ("Iraq will allow the return of UN weapons inspectors.", {("IRQ", "IGOUNO", "03", "asserted")}),
+    ("Israel will evacuate its settlements in the Gaza Strip.", {("ISR", "PSE", "03", "asserted")}),
     # the nearest actor in the trigger's arguments, when no slot names one
     ("The Kenyan president expressed sorrow for the attack on a shopping mall in Nairobi.",
      {("KENGOV", "KEN", "01", "asserted")}),
@@ -85,3 +92,9 @@ def test_context_a_place_is_not_both_source_and_target():
     # an attack with no perpetrator and no victim named is no event between two places
     found = coded("Four people were killed in shelling in the east of Donetsk on Friday.")
     assert not any(s == t == "UKR" for s, t, _, _ in found), found
+
+
+def test_context_a_border_adjective_is_not_where_an_attack_happened():
+    # "near the Thai border" may be on the other side: no Thai source for an unattributed attack
+    found = coded("Rockets struck Cambodian refugee camps near the Thai border.")
+    assert not any(s == "THA" for s, _, _, _ in found), found

@@ -269,6 +269,9 @@ def _np_head(token: Token, event_nouns: frozenset[str] = frozenset()) -> Token:
         if current.dep_ in NP_DEPS and head.pos_ in ("NOUN", "PROPN", "ADJ"):
             current = head
             continue
+        if head.lower_ == "led" and head.dep_ in ("amod", "compound", "acl") and head.i > current.i:
+            current = head  # "Vietnamese-led forces", "the Saudi-led coalition": the leader's forces
+            continue
         if current.dep_ == "case" and head.dep_ == "poss":
             current = head
             continue

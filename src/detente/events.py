@@ -194,6 +194,13 @@ _NOT_ARGUMENT_PREPS = frozenset({
     "following", "ahead", "via",
 })
 _SEARCH_DEPTH = 8
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "borderland"})
+# object nouns that stand for their "of" phrase when a pattern constrains its object: "captured
+# part of a stronghold", "allowed the return of inspectors"
+TRANSPARENT_OBJECTS = frozenset({
+    "part", "parts", "much", "most", "rest", "half", "portion", "section", "some", "all", "control",
+    "return", "deployment", "entry", "arrival", "presence", "dispatch",
+})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "within"})
 # codes of acts a government does within its own country: with no target named, the target is
 # that country (curfews, states of emergency, arrests, repression, reforms; CAMEO practice)
@@ -258,6 +265,8 @@ def _place_country(doc: Doc, hosts: list[Token]) -> tuple[str, str] | None:
             if place.start <= token.i < place.end:
                 return place.country, doc[place.start:place.end].text
         for m in doc._.actors:
+            if m.modifier and doc[m.head].lemma_.lower() in BORDER_NOUNS:
+                continue  # "near the Thai border" may well be on the other side of it
             if m.code and len(m.code) == 3 and m.kind == "dictionary" and (m.head == token.i or m.start <= token.i < m.end):
                 return m.code, m.text
     return None
@@ -322,6 +331,9 @@ class EventMatcher:
                 continue
             if pattern.object:
                 obj = _child(token, *(PASSIVE_SUBJECT_DEPS if _is_passive(token) else ("dobj",)))
+                if obj is not None and obj.lemma_.lower() in TRANSPARENT_OBJECTS and obj.lemma_.lower() not in pattern.object:
+                    inner = _prep_objects(obj, "of")
+                    obj = inner[0] if inner else obj
                 if obj is None or obj.lemma_.lower() not in pattern.object:
                     continue
             if pattern.modifier and not any(
