@@ -45,6 +45,15 @@ CASES = [
     ("Myanmar troops captured part of a rebel stronghold in Kachin State.", {("MMRMIL", "MMR", "19", "asserted")}),
     ("Iraq will allow the return of UN weapons inspectors.", {("IRQ", "IGOUNO", "03", "asserted")}),
     ("Israel will evacuate its settlements in the Gaza Strip.", {("ISR", "PSE", "03", "asserted")}),
+    # a threat is aimed at whoever must meet its condition
+    ("Russia threatened to stop the talks if the United States deploys new missiles in Europe.",
+     {("RUS", "USA", "13", "asserted")}),
+    # acts of authorities with no authority named: the country where it happened
+    ("Two British journalists were arrested in Iran on Monday.", {("IRN", "GBRMED", "17", "asserted")}),
+    ("A US national has been put under investigation in Italy.", {("ITA", "USA", "09", "asserted")}),
+    # a title before a name no dictionary knows gives a sector, placed by the counterpart
+    ("Judge Alejandro Rivera opened fraud investigations against 28 Chilean government officials.",
+     {("CHLJUD", "CHLGOV", "09", "asserted")}),
     # the nearest actor in the trigger's arguments, when no slot names one
     ("The Kenyan president expressed sorrow for the attack on a shopping mall in Nairobi.",
      {("KENGOV", "KEN", "01", "asserted")}),

@@ -512,12 +512,20 @@ class ActorRecognizer:
         for span in filter_spans([doc[s:e] for _, s, e in self.sector_matcher(doc)]):
             head = span.root
             sector, pos = self.dictionary.sectors[" ".join(span.text.lower().split())]
-            if (pos != "noun" or head.pos_ not in ("NOUN", "PROPN") or self._np_head(head).i != head.i
-                    or any(i in taken for i in range(span.start, span.end))):
+            if pos != "noun" or head.pos_ not in ("NOUN", "PROPN") or any(i in taken for i in range(span.start, span.end)):
                 continue
-            out.append(ActorMention(span.start, span.end, "---" + sector, head.i, span.text,
-                                    f"{span.text!r} is a sector noun ({sector}) that names no country",
-                                    kind="sector", plural=head.tag_ in ("NNS", "NNPS"), subject=_is_subject(head)))
+            top = self._np_head(head)
+            if top.i == head.i:
+                out.append(ActorMention(span.start, span.end, "---" + sector, head.i, span.text,
+                                        f"{span.text!r} is a sector noun ({sector}) that names no country",
+                                        kind="sector", plural=head.tag_ in ("NNS", "NNPS"), subject=_is_subject(head)))
+            elif top.ent_type_ == "PERSON" and top.i > head.i and top.i not in taken:
+                # a title before a name no dictionary knows: "Judge Alejandro Rivera" is a judge
+                end = top.i + 1
+                text = doc[span.start:end].text
+                out.append(ActorMention(span.start, end, "---" + sector, top.i, text,
+                                        f"{span.text!r} is a title ({sector}) before a name the dictionaries do not know",
+                                        kind="sector", person=True, subject=_is_subject(top)))
         return out
 
     def _unknown(self, doc: Doc, mentions: list[ActorMention], covered: set[int]) -> list[ActorMention]:

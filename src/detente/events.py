@@ -208,6 +208,9 @@ DOMESTIC_CODES = ("034", "0352", "081", "082", "083", "14", "172", "1321", "1322
 # codes of violence: with no perpetrator named, the source is the country where it happened, as
 # for "unidentified gunmen (Iraq)" in ICEWS ("a roadside bomb near Samarra killed two soldiers")
 VIOLENT_ROOTS = ("18", "19", "20")
+# codes of acts of authorities (investigating, arresting, expelling): with no authority named, the
+# source is the country where it happened ("a US national was arrested in Italy" → ITA)
+AUTHORITY_CODES = ("09", "17")
 
 
 def _argument_tokens(hosts: list[Token]) -> list[tuple[Token, str | None]]:
@@ -245,7 +248,9 @@ def _fallback_targets(doc: Doc, hosts: list[Token], sources: list[ActorMention])
     refers back to the source ("opened its borders") is no target."""
     taken = {(m.start, m.end) for m in sources}
     source_codes = {m.code for m in sources}
-    for token, _ in _argument_tokens(hosts):
+    for token, prep in _argument_tokens(hosts):
+        if not sources and prep in LOCATIVE_PREPS:
+            continue  # with no source, a place says where it happened, not to whom (see _defaults)
         found = [m for m in _actors_at(doc, token) if country_of(m.code) and (m.start, m.end) not in taken
                  and not (m.kind == "pronoun" and m.code in source_codes)]
         if found:
@@ -270,6 +275,18 @@ def _place_country(doc: Doc, hosts: list[Token]) -> tuple[str, str] | None:
             if m.code and len(m.code) == 3 and m.kind == "dictionary" and (m.head == token.i or m.start <= token.i < m.end):
                 return m.code, m.text
     return None
+
+
+def _condition_subjects(doc: Doc, token: Token) -> list[ActorMention]:
+    """Actors that are the subject of an "if"/"unless" clause of `token` or of its complement."""
+    verbs = [token, *[c for c in token.children if c.dep_ == "xcomp"]]
+    for verb in verbs:
+        for clause in verb.children:
+            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children):
+                found = _actors_at(doc, _child(clause, "nsubj", "nsubjpass"))
+                if found:
+                    return found
+    return []
 
 
 def _localise(mentions: list[ActorMention], counterparts: list[ActorMention],
@@ -510,11 +527,18 @@ class EventMatcher:
         violence with no perpetrator named, the country where it happened as the source."""
         code = pattern.code
         hosts = [token] + ([carrier] if carrier is not None else [])
+        if not targets and sources and code.startswith("13"):
+            # a threat is aimed at whoever must meet its condition: "threatened to stop the talks
+            # if the United States deploys missiles" → the United States
+            targets = _condition_subjects(doc, token)
+            target_via = "condition subject" if targets else target_via
         # a verb whose complement is an event of its own takes that event's target later
         # ("threatened to impose sanctions on X": see _complement_targets)
         complement_event = any(c.dep_ == "xcomp" and (self._patterns_for(c) or any(
             self._patterns_for(o) for o in c.children if o.dep_ == "dobj")) for c in token.children)
-        if (guess and not targets and sources and pattern.needs_target and not code.startswith("01") and not complement_event
+        unattributed_ok = code.startswith(VIOLENT_ROOTS + AUTHORITY_CODES)  # the place may name the source later
+        if (guess and not targets and (sources or unattributed_ok) and pattern.needs_target and not code.startswith("01")
+                and not complement_event
                 and not (pattern.reciprocal and len(sources) > 1)):
             targets = _fallback_targets(doc, hosts, sources)
             target_via = "nearest argument" if targets else target_via
@@ -532,8 +556,9 @@ class EventMatcher:
             if home:
                 targets = [_place_mention(doc, home, sources[0].text, "an act at home: its target is the source's own country")]
                 target_via = "domestic"
-        if not sources and violent and any(m.start >= 0 for m in targets):  # a place is not both sides
-            # the place may sit in the subject: "a roadside bomb near Kandahar killed ..."
+        if not sources and (violent or code.startswith(AUTHORITY_CODES)) and any(m.start >= 0 for m in targets):
+            # (a place is never both sides) the place may sit in the subject: "a roadside bomb
+            # near Kandahar killed ..."
             instrument = _child(token, "nsubj") if pattern.pos == "verb" else None
             where = _place_country(doc, hosts + ([instrument] if instrument is not None else []))
             if where is not None:

@@ -17,7 +17,7 @@ SUPPORT_VERBS = frozenset({
     "join", "enter", "reach", "tighten", "toughen", "slap", "level", "mount", "wage", "engage",
     # verbs of voicing: "voiced its opposition", "lodged a protest", "cast a veto", "laid the blame"
     "voice", "express", "restate", "reiterate", "repeat", "renew", "lay", "raise", "file", "lodge", "register",
-    "press", "bring", "publish", "cast", "hand", "declare", "lead", "put", "establish", "set", "step",
+    "press", "bring", "publish", "cast", "hand", "declare", "lead", "put", "establish", "set", "step", "open",
 })
 
 # object-control verbs: in "urged Iran to talk", the subject of "talk" is Iran
