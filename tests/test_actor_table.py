@@ -295,7 +295,7 @@ PLACE_ROWS = [
     row("kcna", "KCNA reported the launch.", DATE, "KCNA", "PRKMED", METONYM),
     row("hezbollah", "Hezbollah fired rockets.", DATE, "Hezbollah", "LBNREB", METONYM),
     row("the-houthis", "The Houthis fired rockets.", DATE, "Houthis", "YEMREB", METONYM),
-    row("islamic-state-no-country", "Islamic State seized the town.", DATE, "Islamic State", "---REB", METONYM),
+    row("islamic-state-militarized-group", "Islamic State seized the town.", DATE, "Islamic State", "IMGISL", METONYM),
     row("kgb-1980", "The KGB arrested two men.", "1980-06-01", "KGB", "SUNSPY", METONYM),
     row("indian-national-congress-not-usa", "The Indian National Congress won the vote.", DATE,
         "Indian National Congress", "INDPTY", METONYM),

@@ -2,7 +2,8 @@
 
 A code is a chain of three-character groups. For a state the first group is its ISO alpha-3
 code (or `---` when the state is unknown); for an international or non-governmental
-organisation the first two groups name it (`IGOUNO`, `NGOAMN`). Further groups are sectors.
+organisation, a multinational company or an international militarized group the first two
+groups name it (`IGOUNO`, `NGOAMN`, `IMGALQ`). Further groups are sectors.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ ACTOR_CODE = re.compile(r"^(?:[A-Z]{3}|---)(?:[A-Z]{3})*$")
 SECTORS = frozenset(
     "GOV MIL LEG JUD COP SPY REB UAF OPP PTY BUS MED CVL NGO ELI EDU LAB REF HLH CRM ENV AGR REL".split()
 )
-ORGANISATION_PREFIXES = ("IGO", "NGO", "MNC")
+# international (IGO) and non-governmental (NGO) organisations, multinational companies (MNC) and
+# international militarized groups (IMG: transnational armed groups such as al-Qaeda, IMGALQ)
+ORGANISATION_PREFIXES = ("IGO", "NGO", "MNC", "IMG")
 
 
 def is_actor_code(code: str) -> bool:

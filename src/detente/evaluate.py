@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from .codes import country_of, sector_of
+from .codes import ORGANISATION_PREFIXES, country_of, sector_of
 from .errors import InputError
 from .ontology import Ontology, load_ontology
 from .pipeline import Coder
@@ -90,8 +90,9 @@ def _actor(code: str | None, sectors: bool) -> str:
     country = LEGACY_COUNTRIES.get(code[:3], code[:3])
     if not sectors:
         return country
-    rest = code[3:] if code[:3] not in ("IGO", "NGO") else code[6:]
-    prefix = country if code[:3] not in ("IGO", "NGO") else code[:6]
+    organisation = code[:3] in ORGANISATION_PREFIXES
+    rest = code[6:] if organisation else code[3:]
+    prefix = code[:6] if organisation else country
     return prefix + rest[:3]
 
 

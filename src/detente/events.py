@@ -537,7 +537,8 @@ class EventMatcher:
         complement_event = any(c.dep_ == "xcomp" and (self._patterns_for(c) or any(
             self._patterns_for(o) for o in c.children if o.dep_ == "dobj")) for c in token.children)
         unattributed_ok = code.startswith(VIOLENT_ROOTS + AUTHORITY_CODES)  # the place may name the source later
-        if (guess and not targets and (sources or unattributed_ok) and pattern.needs_target and not code.startswith("01")
+        # statements and consultations name their counterpart or none: what they are about is no target
+        if (guess and not targets and (sources or unattributed_ok) and pattern.needs_target and not code.startswith(("01", "04"))
                 and not complement_event
                 and not (pattern.reciprocal and len(sources) > 1)):
             targets = _fallback_targets(doc, hosts, sources)
