@@ -795,3 +795,15 @@ def test_things_that_are_not_actors(find, text, expected):
 def test_actor_regressions(find, text, when, expected):
     codes = {a["code"] for a in find(text, when) if a["code"]}
     assert codes == expected
+
+
+@pytest.mark.parametrize("text, mention, head", [
+    # a common noun in a "from"/"of" phrase heads its own actor unless the noun above names people
+    ("Kabul rejected demands from Pakistani officials.", "Pakistani officials", "officials"),
+    ("Kyiv condemned the deportation of Ukrainian children.", "Ukrainian children", "children"),
+    ("Officials from the Chinese foreign ministry arrived.", "Officials from the Chinese foreign ministry", "Officials"),
+    ("Thousands of Iraqi Kurds marched.", "Iraqi", "Thousands"),
+])
+def test_of_and_from_phrases_join_only_nouns_that_name_people(find, text, mention, head):
+    found = {m["text"]: m["head_text"] for m in find(text, "2015-03-01") if m["code"]}
+    assert found.get(mention) == head, found

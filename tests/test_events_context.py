@@ -54,6 +54,12 @@ CASES = [
     # a title before a name no dictionary knows gives a sector, placed by the counterpart
     ("Judge Alejandro Rivera opened fraud investigations against 28 Chilean government officials.",
      {("CHLJUD", "CHLGOV", "09", "asserted")}),
+    # a slot naming only an unknown name does not stop the search: "Shona" is unknown, the rebels are not
+    ("The Mozambique government accepted demands from Shona rebels that it initiate reforms.",
+     {("MOZGOV", "MOZREB", "08", "asserted")}),
+    # a quantity or a process of actors stands for them
+    ("Hundreds of UN troops withdrew from the Syrian sector of the Golan.", {("IGOUNOMIL", "SYR", "08", "asserted")}),
+    ("The first deployment of NATO peacekeeping troops arrived in Bosnia.", {("IGONATMIL", "BIH", "04", "asserted")}),
     # the nearest actor in the trigger's arguments, when no slot names one
     ("The Kenyan president expressed sorrow for the attack on a shopping mall in Nairobi.",
      {("KENGOV", "KEN", "01", "asserted")}),

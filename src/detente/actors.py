@@ -24,9 +24,8 @@ from spacy.util import filter_spans
 
 from .codes import SECTORS, base_of, country_of, is_actor_code, sector_of
 from .datafiles import Row, data_path, read_tsv
-from .grammar import (MONTHS, NEUTER_PRONOUNS, PAIR_NOUNS, PAIR_WORDS, PERSON_NOUNS, PERSONAL_PRONOUNS,
+from .grammar import (GROUP_NOUNS, MONTHS, NEUTER_PRONOUNS, PAIR_NOUNS, PAIR_WORDS, PERSON_NOUNS, PERSONAL_PRONOUNS,
                       PLURAL_PRONOUNS, TEMPORAL_WORDS, UNKNOWN_ACTOR_LABELS)
-from .lexicon import load_lexicon
 from .places import ACTOR_KINDS, Gazetteer, Place, load_gazetteer
 from .records import ActorMention, PlaceMention
 
@@ -251,11 +250,13 @@ class _Match:
     located: bool = False  # attached by "in": "rebels in Darfur" gives the rebels a country
 
 
-def _np_head(token: Token, event_nouns: frozenset[str] = frozenset()) -> Token:
+def _np_head(token: Token, actor_nouns: frozenset[str] | None = None) -> Token:
     """Climb from a modifier to the head of its noun phrase ("China" in "the government of
-    China" → "government"; "Chinese" in "Chinese navy" → "navy"). A noun phrase of its own
-    inside an event noun's "of" phrase stays apart: in "the deportation of Ukrainian children"
-    the children are Ukrainian, not the deportation."""
+    China" → "government"; "Chinese" in "Chinese navy" → "navy"). A common noun inside an "of"
+    or "from" phrase heads a phrase of its own unless the noun above can name an actor (a
+    sector, a person, a group or a quantity of them): "officials from the Chinese ministry" are
+    Chinese officials, but in "the deportation of Ukrainian children" and "demands from Shona
+    rebels" the children and the rebels are actors of their own."""
     current = token
     for _ in range(6):
         head = current.head
@@ -277,7 +278,9 @@ def _np_head(token: Token, event_nouns: frozenset[str] = frozenset()) -> Token:
             continue
         if (current.dep_ == "pobj" and head.lower_ in ("of", "from") and head.dep_ == "prep"
                 and head.head.pos_ in ("NOUN", "PROPN") and head.head.i < current.i):
-            if head.head.lemma_.lower() in event_nouns and (current.i != token.i or current.pos_ == "NOUN"):
+            upper = head.head
+            if (actor_nouns is not None and (current.i != token.i or current.pos_ == "NOUN")
+                    and upper.lemma_.lower() not in actor_nouns and upper.lower_ not in actor_nouns):
                 break
             current = head.head
             continue
@@ -288,10 +291,11 @@ def _np_head(token: Token, event_nouns: frozenset[str] = frozenset()) -> Token:
 class ActorRecognizer:
     """spaCy component: dictionary matches, grouped into noun phrases, coded with the date."""
 
-    def __init__(self, nlp: Language, name: str, dictionary: ActorDictionary, gazetteer: Gazetteer,
-                 event_nouns: frozenset[str] = frozenset()) -> None:
+    def __init__(self, nlp: Language, name: str, dictionary: ActorDictionary, gazetteer: Gazetteer) -> None:
         self.name = name
-        self.event_nouns = event_nouns
+        # nouns that can head an actor's phrase: "officials of", "thousands of", "the government of"
+        self.actor_nouns = frozenset(
+            {t for t in dictionary.sectors if " " not in t} | PERSON_NOUNS | PAIR_NOUNS | GROUP_NOUNS)
         self.dictionary = dictionary
         self.gazetteer = gazetteer
         self.common_words = _common_words(nlp)
@@ -319,7 +323,7 @@ class ActorRecognizer:
     # -- matching (pure) -------------------------------------------------------------
 
     def _np_head(self, token: Token) -> Token:
-        return _np_head(token, self.event_nouns)
+        return _np_head(token, self.actor_nouns)
 
     def candidate_starts(self, doc: Doc) -> set[int]:
         """Token positions where a tokenised (unparsed) text names a known actor: the cheap
@@ -673,6 +677,4 @@ def _describe(entry: Entry, when: date | None) -> str:
 
 
 def make_actor_recognizer(nlp: Language, name: str) -> ActorRecognizer:
-    # nouns that name events: their "of" phrases hold actors of their own
-    event_nouns = frozenset(lemma for pos, lemma in load_lexicon().index if pos == "noun")
-    return ActorRecognizer(nlp, name, load_actor_dictionary(), load_gazetteer(), event_nouns)
+    return ActorRecognizer(nlp, name, load_actor_dictionary(), load_gazetteer())

@@ -10,6 +10,7 @@ travels further.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import permutations, product
 
@@ -69,7 +70,7 @@ def _argument_heads(token: Token) -> list[Token]:
     return heads
 
 
-def _actors_at(doc: Doc, token: Token | None) -> list[ActorMention]:
+def _actors_at(doc: Doc, token: Token | None, _depth: int = 0) -> list[ActorMention]:
     """Actors whose noun phrase is headed by the argument `token` (or its conjuncts); failing
     that, the actors that modify it ("condemned Japan's decision", "shelled Ukrainian positions")."""
     if token is None:
@@ -87,6 +88,12 @@ def _actors_at(doc: Doc, token: Token | None) -> list[ActorMention]:
     sectors = [m for m in (doc._.sector_nouns or []) if m.head in heads]
     if sectors:
         return sectors
+    if _depth < 2 and token.pos_ in ("NOUN", "PRON", "NUM"):
+        # a quantity or a process of actors: "hundreds of UN troops", "the deployment of NATO troops"
+        for pobj in _prep_objects(token, "of"):
+            found = _actors_at(doc, pobj, _depth + 1)
+            if found and any(m.code for m in found):
+                return found
     return [m for m in here if m.code is None and not m.modifier]
 
 
@@ -362,38 +369,51 @@ class EventMatcher:
 
     def _targets(self, doc: Doc, token: Token, pattern: TriggerPattern, obj: Token | None,
                  carrier: Token | None) -> tuple[list[ActorMention], str]:
+        """The target actors and the slot that gave them. A slot that names only actors no
+        dictionary knows ("demands from Shona rebels": "Shona") does not stop the search: a later
+        slot that names a known one wins, and the unknown ones are kept only as a last resort."""
+        weak: tuple[list[ActorMention], str] | None = None
+        for found, via in self._target_slots(doc, token, pattern, obj, carrier):
+            if via == "none" or any(m.code for m in found):
+                return (weak if via == "none" and weak else (found, via))
+            weak = weak or (found, via)
+        return weak or ([], "")
+
+    def _target_slots(self, doc: Doc, token: Token, pattern: TriggerPattern, obj: Token | None,
+                      carrier: Token | None) -> Iterator[tuple[list[ActorMention], str]]:
         passive = token.pos_ != "NOUN" and _is_passive(token)
         for slot in pattern.target:
             if slot == "none":
-                return [], "none"
+                yield [], "none"
+                return
             if slot == "dobj" and token.pos_ != "NOUN":
                 arg = _child(token, *(PASSIVE_SUBJECT_DEPS if passive else ("dobj",)))
                 if arg is None and token.dep_ == "acl" and token.tag_ == "VBN":
                     arg = token.head  # a reduced passive: "soldiers killed in Ukraine"
                 found = _actors_at(doc, arg)
                 if found:
-                    return found, "nsubjpass" if passive else "dobj"
+                    yield found, "nsubjpass" if passive else "dobj"
                 # "helped Moscow evade sanctions", "urged Iran to stop": the parser often makes
                 # the object the subject of the following clause
                 clause = _child(token, "ccomp", "xcomp")
                 speech = self.lexicon.lemma(token) in REPORTING_VERBS  # "told reporters that X ...": X is content
                 found = _actors_at(doc, _child(clause, "nsubj")) if clause is not None and not passive and not speech else []
                 if found:
-                    return found, "dobj(clause subject)"
+                    yield found, "dobj(clause subject)"
                 # "endorsed an agreement with the EU", "rejected an offer from India": the object's counterpart
                 if arg is not None and arg.pos_ == "NOUN":
                     for prep in OBJECT_PREPS:
                         for pobj in _prep_objects(arg, prep):
                             found = _actors_at(doc, pobj)
                             if found:
-                                return found, f"dobj+{prep}"
+                                yield found, f"dobj+{prep}"
             elif slot == "iobj":
                 arg = _child(token, "dative", "iobj")
                 if arg is not None and arg.lower_ in ("to", "for"):
                     arg = _child(arg, "pobj")
                 found = _actors_at(doc, arg)
                 if found:
-                    return found, "iobj"
+                    yield found, "iobj"
             elif slot.startswith("prep:"):
                 prep = slot[5:]
                 direct = obj if obj is not None else (_child(token, "dobj") if token.pos_ != "NOUN" else None)
@@ -402,14 +422,13 @@ class EventMatcher:
                     for pobj in _prep_objects(host, prep):
                         found = _actors_at(doc, pobj)
                         if found:
-                            return found, slot
+                            yield found, slot
                         # "called for sanctions against Nigeria": the actor the object is aimed at
                         for inner in NESTED_PREPS:
                             for nested in _prep_objects(pobj, inner):
                                 found = _actors_at(doc, nested)
                                 if found:
-                                    return found, f"{slot}+{inner}"
-        return [], ""
+                                    yield found, f"{slot}+{inner}"
 
     def _sources(self, doc: Doc, token: Token, pattern: TriggerPattern) -> tuple[list[ActorMention], str, Token | None]:
         """Sources, how they were found, and for nominal events the verb that carries them."""

@@ -58,3 +58,14 @@ PAIR_NOUNS = frozenset({"country", "nation", "side", "government", "leader", "ne
 PAIR_WORDS = frozenset({"two", "both"})
 # named-entity labels that can be actors the dictionaries do not know yet
 UNKNOWN_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# nouns for a group or a quantity of people: "thousands of Iraqi Kurds", "members of the Iraqi
+# parliament", "a delegation of Chinese officials" are those people
+GROUP_NOUNS = frozenset({
+    "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores", "million", "millions",
+    "ten", "tens", "group", "groups", "member", "members", "delegation", "delegations", "team", "contingent",
+    "unit", "units", "batch", "patch", "wave", "number", "majority", "minority", "some", "many", "most", "all",
+    "one", "two", "three", "four", "five", "several", "none", "each", "both", "supporter", "supporters",
+    "people", "citizen", "citizens", "national", "nationals", "resident", "residents", "representative",
+    "representatives", "head", "chief", "leader", "leaders", "envoy", "envoys", "faction", "wing", "branch",
+    "deployment", "force", "forces", "part", "rest", "half", "body", "arm",
+})
