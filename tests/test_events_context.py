@@ -60,6 +60,17 @@ CASES = [
     # a quantity or a process of actors stands for them
     ("Hundreds of UN troops withdrew from the Syrian sector of the Golan.", {("IGOUNOMIL", "SYR", "08", "asserted")}),
     ("The first deployment of NATO peacekeeping troops arrived in Bosnia.", {("IGONATMIL", "BIH", "04", "asserted")}),
+    # a noun's own source slot: who withdraws is the "of" phrase
+    ("The withdrawal of Ethiopian forces from Somalia began on Monday.", {("ETHMIL", "SOM", "08", "asserted")}),
+    # a nominal event compounded with a light noun: "a mediation effort between X and Y"
+    ("Qatar's emir launched a mediation effort between Bahrain and Saudi Arabia.",
+     {("QATGOV", "BHR", "04", "asserted"), ("QATGOV", "SAU", "04", "asserted")}),
+    # a conjunct object satisfies the pattern's object constraint
+    ("The United States is providing aerial photographs and other military intelligence to Macedonia.",
+     {("USA", "MKD", "06", "asserted")}),
+    # a preposition the parser left without its object
+    ("Peru has granted diplomatic asylum to five Panamanian army officers holed up in a residence.",
+     {("PER", "PANMIL", "07", "asserted")}),
     # the nearest actor in the trigger's arguments, when no slot names one
     ("The Kenyan president expressed sorrow for the attack on a shopping mall in Nairobi.",
      {("KENGOV", "KEN", "01", "asserted")}),

@@ -252,11 +252,11 @@ class _Match:
 
 def _np_head(token: Token, actor_nouns: frozenset[str] | None = None) -> Token:
     """Climb from a modifier to the head of its noun phrase ("China" in "the government of
-    China" → "government"; "Chinese" in "Chinese navy" → "navy"). A common noun inside an "of"
-    or "from" phrase heads a phrase of its own unless the noun above can name an actor (a
-    sector, a person, a group or a quantity of them): "officials from the Chinese ministry" are
-    Chinese officials, but in "the deportation of Ukrainian children" and "demands from Shona
-    rebels" the children and the rebels are actors of their own."""
+    China" → "government"; "Chinese" in "Chinese navy" → "navy"). An "of" or "from" phrase
+    joins the noun above only when that noun can name an actor (a sector, a person, a group or
+    a quantity of them): "officials from the Chinese ministry" are Chinese officials, but in "the
+    deportation of Ukrainian children", "the invasion of Iraq" and "demands from Shona rebels"
+    the children, Iraq and the rebels are actors of their own."""
     current = token
     for _ in range(6):
         head = current.head
@@ -279,8 +279,9 @@ def _np_head(token: Token, actor_nouns: frozenset[str] | None = None) -> Token:
         if (current.dep_ == "pobj" and head.lower_ in ("of", "from") and head.dep_ == "prep"
                 and head.head.pos_ in ("NOUN", "PROPN") and head.head.i < current.i):
             upper = head.head
-            if (actor_nouns is not None and (current.i != token.i or current.pos_ == "NOUN")
-                    and upper.lemma_.lower() not in actor_nouns and upper.lower_ not in actor_nouns):
+            people = upper.tag_ == "NNPS"  # "the Albanians of southern Serbia"
+            if (actor_nouns is not None and not people and upper.lemma_.lower() not in actor_nouns
+                    and upper.lower_ not in actor_nouns):
                 break
             current = head.head
             continue
@@ -575,6 +576,8 @@ def _capitalised_as_needed(span: Span, needed: bool, common_words: frozenset[str
     # name: "al-Qaeda", "bin Laden", "de Klerk"
     if span[0].lower_ in NAME_PARTICLES and any(t.text[:1].isupper() for t in span[1:]):
         return True
+    if any(ch.isupper() for ch in span.text):
+        return True  # a name typed with a stray capital inside ("iSrael") is still a name, no common word
     return bool(common_words) and not any(t.lower_ in common_words for t in span)
 
 

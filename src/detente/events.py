@@ -113,9 +113,23 @@ def _prep_objects(token: Token, prep: str) -> list[Token]:
     for child in token.children:
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ == prep:
             pobj = _child(child, "pobj")
+            if pobj is None and not list(child.children):
+                pobj = _stranded_object(child)
             if pobj is not None:
                 out.append(pobj)
     return out
+
+
+def _stranded_object(prep: Token) -> Token | None:
+    """The noun a preposition left without an object governs: the parser sometimes makes it the
+    subject of the next clause ("granted asylum to five officers holed up in ..." → "officers")."""
+    doc = prep.doc
+    for token in doc[prep.i + 1: min(prep.i + 7, len(doc))]:
+        if token.pos_ in ("VERB", "AUX", "ADP", "PUNCT"):
+            return None
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass", "dobj", "npadvmod", "appos"):
+            return token
+    return None
 
 
 def _is_passive(verb: Token) -> bool:
@@ -166,7 +180,15 @@ def _subject(verb: Token) -> tuple[Token | None, str]:
 
 
 def _carrier(noun: Token) -> Token | None:
-    """The verb a nominal trigger is the object of ("opened a probe into X" → "opened")."""
+    """The verb a nominal trigger is the object of ("opened a probe into X" → "opened"), also
+    through a coordination ("launched artillery, mortar and rocket fire")."""
+    for _ in range(6):
+        if noun.dep_ == "compound" and noun.head.lemma_.lower() in LIGHT_NOUNS:
+            noun = noun.head  # "launched a mediation effort": the effort is the mediation
+        elif noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head
+        else:
+            break
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ == "VERB":
         return head
@@ -201,6 +223,9 @@ _NOT_ARGUMENT_PREPS = frozenset({
     "following", "ahead", "via",
 })
 _SEARCH_DEPTH = 8
+# nouns that only frame the event noun compounded with them: "a mediation effort", "a peace mission"
+LIGHT_NOUNS = frozenset({"effort", "bid", "attempt", "mission", "process", "initiative", "drive", "campaign",
+                         "operation", "programme", "program", "push", "plan"})
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "borderland"})
 # object nouns that stand for their "of" phrase when a pattern constrains its object: "captured
 # part of a stronghold", "allowed the return of inspectors"
@@ -358,6 +383,9 @@ class EventMatcher:
                 if obj is not None and obj.lemma_.lower() in TRANSPARENT_OBJECTS and obj.lemma_.lower() not in pattern.object:
                     inner = _prep_objects(obj, "of")
                     obj = inner[0] if inner else obj
+                if obj is not None and obj.lemma_.lower() not in pattern.object:
+                    # "providing aerial photographs and other military intelligence"
+                    obj = next((c for c in obj.conjuncts if c.lemma_.lower() in pattern.object), obj)
                 if obj is None or obj.lemma_.lower() not in pattern.object:
                     continue
             if pattern.modifier and not any(
@@ -417,7 +445,8 @@ class EventMatcher:
             elif slot.startswith("prep:"):
                 prep = slot[5:]
                 direct = obj if obj is not None else (_child(token, "dobj") if token.pos_ != "NOUN" else None)
-                hosts = [token] + ([direct] if direct is not None else []) + ([carrier] if carrier is not None else [])
+                frame = [token.head] if token.dep_ == "compound" and token.head.lemma_.lower() in LIGHT_NOUNS else []
+                hosts = [token] + frame + ([direct] if direct is not None else []) + ([carrier] if carrier is not None else [])
                 for host in hosts:
                     for pobj in _prep_objects(host, prep):
                         found = _actors_at(doc, pobj)
@@ -442,6 +471,11 @@ class EventMatcher:
             found = _actors_at(doc, agent)
             if found:
                 return found, "prep:by", None
+        for slot in pattern.source:  # "the withdrawal of Serbian forces": who withdraws
+            for pobj in _prep_objects(token, slot[5:]):
+                found = _actors_at(doc, pobj)
+                if found:
+                    return found, slot, None
         carrier = _carrier(token)
         if carrier is not None and self.lexicon.lemma(carrier) in SUPPORT_VERBS:
             subj, via = _subject(carrier)

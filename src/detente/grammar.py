@@ -68,4 +68,11 @@ GROUP_NOUNS = frozenset({
     "people", "citizen", "citizens", "national", "nationals", "resident", "residents", "representative",
     "representatives", "head", "chief", "leader", "leaders", "envoy", "envoys", "faction", "wing", "branch",
     "deployment", "force", "forces", "part", "rest", "half", "body", "arm",
+    # bodies and organisations: "the Union of Teachers", "the Council of Ministers", "the Bank of Japan"
+    "union", "association", "federation", "confederation", "council", "committee", "party", "front", "movement",
+    "league", "organisation", "organization", "coalition", "alliance", "government", "ministry", "agency",
+    "office", "authority", "authorities", "bureau", "assembly", "parliament", "court", "army", "bank", "company",
+    "corporation", "network", "society", "congress", "commission", "board", "institute", "university", "church",
+    "foundation", "fund", "institution", "department", "service", "command", "navy", "embassy", "consulate",
+    "mission", "cabinet", "administration", "regime", "junta", "state", "states", "kingdom", "republic",
 })

@@ -15,7 +15,8 @@ from .datafiles import data_path, read_jsonl, read_tsv
 from .ontology import load_ontology
 
 _SLOT = re.compile(r"^(dobj|iobj|none|prep:[a-z][a-z ]*)$")
-_KNOWN_FIELDS = {"id", "code", "pos", "lemma", "particle", "object", "modifier", "target", "reciprocal", "example", "note"}
+_KNOWN_FIELDS = {"id", "code", "pos", "lemma", "particle", "object", "modifier", "target", "source", "reciprocal", "example",
+                 "note"}
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class TriggerPattern:
     reciprocal: bool
     example: str
     where: str
+    source: tuple[str, ...] = ()  # extra source slots of a noun: "the withdrawal of Serbian forces" (prep:of)
 
     @property
     def specificity(self) -> int:
@@ -105,6 +107,12 @@ def load_lexicon() -> Lexicon:
                 raise row.fail("particle must be a word")
             if pos == "noun" and (particle or row.values.get("object")):
                 raise row.fail("noun patterns take no particle or object (use modifier)")
+            source = row.values.get("source", [])
+            if not isinstance(source, list) or not all(isinstance(t, str) and _SLOT.match(t) and t.startswith("prep:")
+                                                       for t in source):
+                raise row.fail(f"source must be a list of 'prep:X' slots, not {source!r}")
+            if source and pos != "noun":
+                raise row.fail("only noun patterns take source slots (a verb's source is its subject)")
             example = row.values.get("example")
             if not isinstance(example, str) or not example:
                 raise row.fail("example is missing: write the sentence this pattern is meant to code")
@@ -113,7 +121,7 @@ def load_lexicon() -> Lexicon:
                 particle=particle.lower() if particle else None,
                 object=_strings(row, "object"), modifier=_strings(row, "modifier"),
                 target=tuple(t.lower() for t in target), reciprocal=bool(row.values.get("reciprocal", False)),
-                example=example, where=f"{path.name}:{row.line}",
+                example=example, where=f"{path.name}:{row.line}", source=tuple(t.lower() for t in source),
             ))
     index: dict[tuple[str, str], list[TriggerPattern]] = {}
     for pattern in patterns:
