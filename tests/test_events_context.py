@@ -124,3 +124,34 @@ def test_context_a_border_adjective_is_not_where_an_attack_happened():
     # "near the Thai border" may be on the other side: no Thai source for an unattributed attack
     found = coded("Rockets struck Cambodian refugee camps near the Thai border.")
     assert not any(s == "THA" for s, _, _, _ in found), found
+
+
+@pytest.mark.parametrize("text", [
+    # a verb whose object is a thing acted on that thing: no target is guessed beyond it
+    "The White House released a summary of a phone call to the Ukrainian president.",
+    # a month is no protest march
+    "The World Health Organization declared COVID-19 a pandemic on March 11.",
+    # "in a US operation" says how, not where: no place, no source
+    "Hamza bin Laden has been killed in a US operation.",
+])
+def test_context_gives_no_event_where_nothing_is_stated(text):
+    assert coded(text) == set()
+
+
+def test_context_place_target_is_one_direction():
+    # agreeing to move an embassy in Israel concerns Israel; Israel agreed to nothing
+    found = coded("Serbia agreed to move its embassy in Israel to Jerusalem.")
+    assert ("SRB", "ISR", "03", "asserted") in found and not any(s == "ISR" for s, _, _, _ in found), found
+
+
+def test_context_passive_with_no_agent_has_no_source_from_what_it_modifies():
+    # "people who had been accused": the people were accused, they accused no one
+    found = coded("Hong Kong residents protested a law that would extradite people who had been accused of crimes.")
+    assert not any(r == "11" for _, _, r, _ in found), found
+    # the agent of a passive may sit in the document it was done in
+    assert ("EGY", "TUR", "11", "asserted") in coded(
+        "Turkey is under EU sanctions and was condemned in a joint statement by Egypt and Greece.")
+
+
+def test_context_the_event_that_did_it_names_the_doer():
+    assert ("ISR", "PSE", "19", "asserted") in coded("Five Palestinians were killed in Israeli tank fire in Gaza.")

@@ -45,6 +45,10 @@ PERSON_ROLES = frozenset({
 KIND_RANK = {"pronoun": 7, "place": -1, "person": 6, "metonym": 5, "organisation": 4, "capital": 3, "country": 2, "adjective": 1, "prefix": 0}
 # Dependencies that keep a token inside the noun phrase of its head.
 NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nn", "npadvmod"})
+# participles after a hyphenated name that make it the modified noun's actor: "X-led forces" are
+# X's, as is "an X-operated ship"; "X-backed" is left out (the backed are not the backer)
+AGENT_PARTICIPLES = frozenset({"led", "operated", "owned", "flagged", "registered", "run", "controlled", "held",
+                               "occupied", "administered", "commanded", "manned"})
 # lower-case particles that begin proper names
 NAME_PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "abu", "de", "da", "van", "von", "le", "la", "ad"})
 # how many actors of a paragraph's earlier sentences pronouns may refer back to
@@ -270,8 +274,8 @@ def _np_head(token: Token, actor_nouns: frozenset[str] | None = None) -> Token:
         if current.dep_ in NP_DEPS and head.pos_ in ("NOUN", "PROPN", "ADJ"):
             current = head
             continue
-        if head.lower_ == "led" and head.dep_ in ("amod", "compound", "acl") and head.i > current.i:
-            current = head  # "Vietnamese-led forces", "the Saudi-led coalition": the leader's forces
+        if head.lower_ in AGENT_PARTICIPLES and head.dep_ in ("amod", "compound", "acl") and head.i > current.i:
+            current = head  # "Vietnamese-led forces", "a Japanese-operated ship", "a British-flagged tanker"
             continue
         if current.dep_ == "case" and head.dep_ == "poss":
             current = head

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .codes import country_of, sector_of
-from .grammar import DEMANDING_MODALS, INSTRUMENT_NOUNS, OBJECT_CONTROL, REPORTING_VERBS, SUPPORT_VERBS, TEMPORAL_WORDS
+from .grammar import DEMANDING_MODALS, INSTRUMENT_NOUNS, MONTHS, OBJECT_CONTROL, REPORTING_VERBS, SUPPORT_VERBS, TEMPORAL_WORDS
 from .dates import resolve
 from .factuality import clause_verb, judge, reporting_verb
 from .lexicon import Lexicon, TriggerPattern, load_lexicon
@@ -144,9 +144,16 @@ def _subject(verb: Token) -> tuple[Token | None, str]:
         if _is_passive(current):
             for agent in _prep_objects(current, "by"):
                 return agent, "+".join(via + ["agent"])
+            for document in _prep_objects(current, "in"):  # "was condemned in a joint statement by X"
+                if document.lemma_.lower() in INSTRUMENT_NOUNS:
+                    for agent in _prep_objects(document, "by"):
+                        return agent, "+".join(via + [f"in-{document.lemma_.lower()}+by"])
             raised = _child(current, *PASSIVE_SUBJECT_DEPS)
             if via and via[-1] == "xcomp" and raised is not None:
                 return raised, "+".join(via + ["nsubjpass"])  # "Obama is scheduled to attend"
+            # a passive with no agent names no doer; what it modifies or is coordinated with is
+            # what was done to ("people who had been accused", "Turkey ... was condemned")
+            return None, ""
         else:
             subj = _child(current, *SUBJECT_DEPS)
             if subj is not None and subj.lower_ not in ("who", "which", "that"):
@@ -227,6 +234,19 @@ _SEARCH_DEPTH = 8
 LIGHT_NOUNS = frozenset({"effort", "bid", "attempt", "mission", "process", "initiative", "drive", "campaign",
                          "operation", "programme", "program", "push", "plan"})
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "borderland"})
+# weapons and platforms: "killed in Israeli tank fire", "wounded in a Russian drone attack"
+WEAPON_NOUNS = frozenset({
+    "tank", "jet", "warplane", "drone", "helicopter", "gunship", "aircraft", "plane", "bomber", "artillery",
+    "missile", "rocket", "mortar", "shell", "warship", "gunboat", "submarine", "sniper", "bomb", "mine", "gunfire",
+})
+# nouns a country or place name can modify and still say where: "in Kenya's capital", "in the
+# Iraqi city of Basra"
+PLACE_NOUNS = frozenset({
+    "city", "town", "village", "capital", "region", "province", "district", "area", "territory", "county",
+    "camp", "coast", "port", "island", "islands", "outskirts", "suburb", "neighbourhood", "neighborhood",
+    "state", "prefecture", "governorate", "municipality", "countryside", "north", "south", "east", "west",
+    "northeast", "northwest", "southeast", "southwest", "part", "side", "sector", "enclave", "strip", "valley",
+})
 # object nouns that stand for their "of" phrase when a pattern constrains its object: "captured
 # part of a stronghold", "allowed the return of inspectors"
 TRANSPARENT_OBJECTS = frozenset({
@@ -290,7 +310,7 @@ def _fallback_targets(doc: Doc, hosts: list[Token], sources: list[ActorMention])
     return []
 
 
-def _place_country(doc: Doc, hosts: list[Token]) -> tuple[str, str] | None:
+def _place_country(doc: Doc, hosts: list[Token], inside_only: bool = False) -> tuple[str, str] | None:
     """(country, text) of the first place named after a locative preposition in the arguments of
     the trigger: a gazetteer place with a country, or a country or place actor ("in the northern
     city of Kirkuk", "at a mall in Kenya's capital")."""
@@ -298,12 +318,14 @@ def _place_country(doc: Doc, hosts: list[Token]) -> tuple[str, str] | None:
     for token, prep in _argument_tokens(hosts):
         if prep not in LOCATIVE_PREPS:
             continue
+        if inside_only and any(p.dep_ == "prep" and p.head in hosts for p in token.ancestors if p.lower_ == prep):
+            continue  # the place phrase hangs on the trigger itself
         for place in places:
             if place.start <= token.i < place.end:
                 return place.country, doc[place.start:place.end].text
         for m in doc._.actors:
-            if m.modifier and doc[m.head].lemma_.lower() in BORDER_NOUNS:
-                continue  # "near the Thai border" may well be on the other side of it
+            if m.modifier and doc[m.head].lemma_.lower() not in PLACE_NOUNS:
+                continue  # "in a US operation" says how, not where; "near the Thai border" may be across it
             if m.code and len(m.code) == 3 and m.kind == "dictionary" and (m.head == token.i or m.start <= token.i < m.end):
                 return m.code, m.text
     return None
@@ -364,6 +386,8 @@ class EventMatcher:
 
     def _patterns_for(self, token: Token) -> list[tuple[TriggerPattern, Token | None]]:
         """Every pattern whose word and constraints fit `token`, most specific first."""
+        if token.i > 0 and token.text[:1].isupper() and token.lower_ in MONTHS:
+            return []  # "on March 11" is a date, not a protest march
         lemma = self.lexicon.lemma(token)
         if token.pos_ in ("VERB",) or (token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass")):
             kind = "verb"
@@ -410,12 +434,19 @@ class EventMatcher:
     def _target_slots(self, doc: Doc, token: Token, pattern: TriggerPattern, obj: Token | None,
                       carrier: Token | None) -> Iterator[tuple[list[ActorMention], str]]:
         passive = token.pos_ != "NOUN" and _is_passive(token)
+        if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "under":
+            # "Turkey is under EU sanctions", "a US national was put under investigation"
+            found = _actors_at(doc, _child(token.head.head, "nsubj", "nsubjpass"))
+            if found:
+                yield found, "subject under"
         for slot in pattern.target:
             if slot == "none":
                 yield [], "none"
                 return
             if slot == "dobj" and token.pos_ != "NOUN":
                 arg = _child(token, *(PASSIVE_SUBJECT_DEPS if passive else ("dobj",)))
+                if arg is None and passive and token.dep_ == "conj":
+                    arg = _child(token.head, "nsubj", "nsubjpass")  # "Turkey is ... and was condemned"
                 if arg is None and token.dep_ == "acl" and token.tag_ == "VBN":
                     arg = token.head  # a reduced passive: "soldiers killed in Ukraine"
                 found = _actors_at(doc, arg)
@@ -590,9 +621,13 @@ class EventMatcher:
         complement_event = any(c.dep_ == "xcomp" and (self._patterns_for(c) or any(
             self._patterns_for(o) for o in c.children if o.dep_ == "dobj")) for c in token.children)
         unattributed_ok = code.startswith(VIOLENT_ROOTS + AUTHORITY_CODES)  # the place may name the source later
+        # a verb whose object slot holds a thing ("released a book", "destroyed statues") acted on
+        # that thing: there is no one to guess, unless the pattern asked for the thing ("suspended aid")
+        thing_object = (pattern.pos == "verb" and pattern.target[:1] == ("dobj",) and not pattern.object
+                        and _child(token, "dobj") is not None)
         # statements and consultations name their counterpart or none: what they are about is no target
         if (guess and not targets and (sources or unattributed_ok) and pattern.needs_target and not code.startswith(("01", "04"))
-                and not complement_event
+                and not complement_event and not thing_object
                 and not (pattern.reciprocal and len(sources) > 1)):
             targets = _fallback_targets(doc, hosts, sources)
             target_via = "nearest argument" if targets else target_via
@@ -601,15 +636,28 @@ class EventMatcher:
         may_guess_target = guess or not pattern.needs_target
         if (may_guess_target and not targets and (sources or violent)
                 and (violent or not pattern.needs_target or code.startswith(DOMESTIC_CODES))):
-            where = _place_country(doc, hosts)
+            # where a statement or meeting took place is no party to it: only a place inside its
+            # argument counts ("sorrow for the shootings in South Carolina", not "said in Geneva")
+            where = _place_country(doc, hosts, inside_only=code.startswith(("01", "04")))
             if where is not None:
                 targets = [_place_mention(doc, where[0], where[1], f"the event happened in {where[1]}")]
                 target_via = f"place:{where[1]}"
         if may_guess_target and not targets and sources and code.startswith(DOMESTIC_CODES):
             home = sources[0].country
-            if home:
+            protest_by_government = code.startswith("14") and sector_of(sources[0].code) == "GOV"
+            if home and len(home) == 3 and not protest_by_government:  # a state, not an organisation
                 targets = [_place_mention(doc, home, sources[0].text, "an act at home: its target is the source's own country")]
                 target_via = "domestic"
+        if not sources and violent and pattern.pos == "verb":
+            # "killed in Israeli tank shelling", "wounded in a Russian air strike": the event
+            # that did it names the doer
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "by", "during"):
+                    for pobj in [c for c in prep.children if c.dep_ == "pobj"]:
+                        doing = self._patterns_for(pobj) or pobj.lemma_.lower() in WEAPON_NOUNS
+                        doers = _modifier_actors(doc, pobj) if doing else []
+                        if doers:
+                            sources, source_via = doers, f"prep:{prep.lower_}+{pobj.text}"
         if not sources and (violent or code.startswith(AUTHORITY_CODES)) and any(m.start >= 0 for m in targets):
             # (a place is never both sides) the place may sit in the subject: "a roadside bomb
             # near Kandahar killed ..."
@@ -650,8 +698,9 @@ def _pairs(candidate: Candidate) -> list[tuple[ActorMention, ActorMention | None
     if not targets and not candidate.kept:
         return [(s, None) for s in sources]  # a derived event of a targetless act
     # a joint act is mutual ("X and Y clashed", "X held talks with Y", "X met Y") unless its
-    # target was only guessed as the nearest argument: "X engaged Y in a firefight" is X's act on Y
-    mutual = len(sources) > 1 or candidate.target_via != "nearest argument"
+    # target was only guessed from context: "X engaged Y in a firefight" is X's act on Y
+    guessed = candidate.target_via.startswith(("nearest argument", "place:", "domestic", "condition"))
+    mutual = len(sources) > 1 or not guessed
     if candidate.pattern.reciprocal and mutual:
         parties = sources + [t for t in targets if t.code not in {s.code for s in sources}]
         pairs = [(a, b) for a, b in permutations(parties, 2) if a.code != b.code]
