@@ -405,7 +405,7 @@ class ActorRecognizer:
             head = self._np_head(doc[m.start:m.end].root)
             # "rebels in the Ivory Coast", "students throughout Indonesia": a place names a sector's country
             if (m.entries and head.dep_ == "pobj" and head.head.lower_ in LOCATING_PREPS and head.head.head.i in sector_heads
-                    and head.head.head.i < head.i):
+                    and head.head.head.i < head.i and m.start <= head.i < m.end):  # "in the Iran arms scandal" places no one
                 groups.setdefault(self._np_head(head.head.head).i, []).append(replace(m, located=True))
                 continue
             groups.setdefault(head.i, []).append(m)

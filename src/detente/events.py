@@ -156,6 +156,8 @@ def _subject(verb: Token) -> tuple[Token | None, str]:
             return None, ""
         else:
             subj = _child(current, *SUBJECT_DEPS)
+            if subj is not None and subj.pos_ == "VERB" and _child(subj, "nsubj") is not None:
+                subj = _child(subj, "nsubj")  # "The Red Cross operating in Iraq said": the parser made "operating" the subject
             if subj is not None and subj.lower_ not in ("who", "which", "that"):
                 return subj, "+".join(via + [subj.dep_])
         head = current.head
@@ -294,6 +296,11 @@ def _argument_tokens(hosts: list[Token]) -> list[tuple[Token, str | None]]:
     return out
 
 
+def _hangs_on(token: Token, prep: str, hosts: list[Token]) -> bool:
+    """Whether the preposition `prep` above `token` is attached to one of `hosts` directly."""
+    return any(a.dep_ == "prep" and a.lower_ == prep and a.head in hosts for a in token.ancestors)
+
+
 def _fallback_targets(doc: Doc, hosts: list[Token], sources: list[ActorMention]) -> list[ActorMention]:
     """The nearest coded actor in the arguments of the trigger, for an event whose pattern slots
     found none ("offered to hand over to Great Britain two of its nationals"). A possessive that
@@ -301,8 +308,10 @@ def _fallback_targets(doc: Doc, hosts: list[Token], sources: list[ActorMention])
     taken = {(m.start, m.end) for m in sources}
     source_codes = {m.code for m in sources}
     for token, prep in _argument_tokens(hosts):
-        if not sources and prep in LOCATIVE_PREPS:
-            continue  # with no source, a place says where it happened, not to whom (see _defaults)
+        if prep in LOCATIVE_PREPS and (not sources or _hangs_on(token, prep, hosts)):
+            # where the event happened is no party to it ("will sell drugs in the U.S."): places
+            # are for _defaults to weigh; a place inside an argument ("the force in Lebanon") counts
+            continue
         found = [m for m in _actors_at(doc, token) if country_of(m.code) and (m.start, m.end) not in taken
                  and not (m.kind == "pronoun" and m.code in source_codes)]
         if found:
@@ -318,7 +327,7 @@ def _place_country(doc: Doc, hosts: list[Token], inside_only: bool = False) -> t
     for token, prep in _argument_tokens(hosts):
         if prep not in LOCATIVE_PREPS:
             continue
-        if inside_only and any(p.dep_ == "prep" and p.head in hosts for p in token.ancestors if p.lower_ == prep):
+        if inside_only and _hangs_on(token, prep, hosts):
             continue  # the place phrase hangs on the trigger itself
         for place in places:
             if place.start <= token.i < place.end:
@@ -623,8 +632,7 @@ class EventMatcher:
         unattributed_ok = code.startswith(VIOLENT_ROOTS + AUTHORITY_CODES)  # the place may name the source later
         # a verb whose object slot holds a thing ("released a book", "destroyed statues") acted on
         # that thing: there is no one to guess, unless the pattern asked for the thing ("suspended aid")
-        thing_object = (pattern.pos == "verb" and pattern.target[:1] == ("dobj",) and not pattern.object
-                        and _child(token, "dobj") is not None)
+        thing_object = pattern.pos == "verb" and not pattern.object and _child(token, "dobj") is not None
         # statements and consultations name their counterpart or none: what they are about is no target
         if (guess and not targets and (sources or unattributed_ok) and pattern.needs_target and not code.startswith(("01", "04"))
                 and not complement_event and not thing_object
@@ -642,7 +650,8 @@ class EventMatcher:
             if where is not None:
                 targets = [_place_mention(doc, where[0], where[1], f"the event happened in {where[1]}")]
                 target_via = f"place:{where[1]}"
-        if may_guess_target and not targets and sources and code.startswith(DOMESTIC_CODES):
+        speech = any(c.dep_ == "ccomp" for c in token.children)  # "charged that Canada was ...": words, not an arrest
+        if may_guess_target and not targets and sources and code.startswith(DOMESTIC_CODES) and not speech:
             home = sources[0].country
             protest_by_government = code.startswith("14") and sector_of(sources[0].code) == "GOV"
             if home and len(home) == 3 and not protest_by_government:  # a state, not an organisation
