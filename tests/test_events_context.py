@@ -133,6 +133,10 @@ def test_context_a_border_adjective_is_not_where_an_attack_happened():
     "The World Health Organization declared COVID-19 a pandemic on March 11.",
     # "in a US operation" says how, not where: no place, no source
     "Hamza bin Laden has been killed in a US operation.",
+    # where a sale happens is no party to it
+    "Acme Pharma will sell its generic drugs in the U.S. next year.",
+    # "charged that ..." is a speech act: no arrest at home
+    "The American ambassador charged during the debate that Canada was protecting domestic jobs.",
 ])
 def test_context_gives_no_event_where_nothing_is_stated(text):
     assert coded(text) == set()
