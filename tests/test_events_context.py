@@ -136,7 +136,9 @@ def test_context_a_border_adjective_is_not_where_an_attack_happened():
     # where a sale happens is no party to it
     "Acme Pharma will sell its generic drugs in the U.S. next year.",
     # "charged that ..." is a speech act: no arrest at home
-    "The American ambassador charged during the debate that Canada was protecting domestic jobs.",
+    "Beijing charged on Monday that Taipei was spreading lies about the drills.",
+    # a finite "that" clause is what was said: its subject is no object of the verb
+    "The United States charged that Canada was subsidising its lumber industry.",
 ])
 def test_context_gives_no_event_where_nothing_is_stated(text):
     assert coded(text) == set()

@@ -465,6 +465,12 @@ class EventMatcher:
                 # the object the subject of the following clause
                 clause = _child(token, "ccomp", "xcomp")
                 speech = self.lexicon.lemma(token) in REPORTING_VERBS  # "told reporters that X ...": X is content
+                # only a control or subjunctive clause lends its subject ("urged Iran to stop",
+                # "demanded that the US cancel"); a tensed clause is what was said ("charged that
+                # Canada was subsidising ...")
+                mandative = pattern.code.startswith(("02", "10"))  # "demanded that the US match ...": a request
+                speech = speech or (clause is not None and not mandative and (clause.tag_ in ("VBD", "VBZ", "VBP") or any(
+                    c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in clause.children)))
                 found = _actors_at(doc, _child(clause, "nsubj")) if clause is not None and not passive and not speech else []
                 if found:
                     yield found, "dobj(clause subject)"
