@@ -71,6 +71,15 @@ CASES = [
     # a preposition the parser left without its object
     ("Peru has granted diplomatic asylum to five Panamanian army officers holed up in a residence.",
      {("PER", "PANMIL", "07", "asserted")}),
+    # states held by support verbs: "remained on alert"
+    ("Israeli troops remained on alert in the West Bank.", {("ISRMIL", "PSE", "15", "asserted")}),
+    # stopping a protest restricts freedoms at home
+    ("Turkish police prevented a student demonstration in Ankara.", {("TURCOP", "TUR", "17", "asserted")}),
+    # a particle the parser took for a preposition: "forced X out of the country"
+    ("Jakarta forced the UN refugee agency out of the country.", {("IDNGOV", "IGOHCR", "17", "asserted")}),
+    # "King X of Y" is a person who can be "he"; a meeting between two parties names both
+    ("King Hassan of Morocco said he would be ready to host a meeting between Israel and the PLO.",
+     {("MARGOV", "ISR", "03", "asserted"), ("MARGOV", "PSEREB", "03", "asserted")}),
     # the nearest actor in the trigger's arguments, when no slot names one
     ("The Kenyan president expressed sorrow for the attack on a shopping mall in Nairobi.",
      {("KENGOV", "KEN", "01", "asserted")}),

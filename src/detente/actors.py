@@ -283,7 +283,8 @@ def _np_head(token: Token, actor_nouns: frozenset[str] | None = None) -> Token:
         if (current.dep_ == "pobj" and head.lower_ in ("of", "from") and head.dep_ == "prep"
                 and head.head.pos_ in ("NOUN", "PROPN") and head.head.i < current.i):
             upper = head.head
-            people = upper.tag_ == "NNPS"  # "the Albanians of southern Serbia"
+            # "the Albanians of southern Serbia", "King Hassan of Morocco", "the Union of Teachers"
+            people = upper.tag_ == "NNPS" or (upper.pos_ == "PROPN" and upper.ent_type_ in ("PERSON", "ORG", "NORP"))
             if (actor_nouns is not None and not people and upper.lemma_.lower() not in actor_nouns
                     and upper.lower_ not in actor_nouns):
                 break
@@ -464,7 +465,8 @@ class ActorRecognizer:
             if not head_is_actor and len(by_country) == 1 and not sectors:
                 span_start, span_end = m.start, m.end
             person = entry.kind == "person" or entry.role == "person" or (
-                head_is_actor and head.lemma_.lower() in PERSON_NOUNS and not plural)
+                head_is_actor and head.lemma_.lower() in PERSON_NOUNS and not plural) or (
+                head.ent_type_ == "PERSON" and not plural)  # "King Hassan of Morocco" can be "he"
             role = _role_at_head(doc, sectors, head_i)
             if role and entry.kind != "person" and not plural:
                 holder = self.dictionary.office_holder(country_of(code) or "", role, when)

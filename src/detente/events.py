@@ -173,8 +173,9 @@ def _subject(verb: Token) -> tuple[Token | None, str]:
         elif current.dep_ in ("acomp", "attr"):
             via.append(current.dep_)  # "is willing to withdraw": the copula's subject
         elif current.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
-            if current.dep_ == "acl" and current.tag_ == "VBN":
-                return None, ""  # "sanctions imposed by X": handled as passive above
+            if current.dep_ == "acl" and current.tag_ == "VBN" and not any(
+                    _child(v, "dobj") is not None for v in (current, *current.conjuncts)):
+                return None, ""  # "sanctions imposed by X": handled as passive above; with an object it is active
             adopter = _adopter(head)
             if adopter is not None:
                 return adopter, "+".join(via + [current.dep_, "adopter"])
@@ -408,7 +409,7 @@ class EventMatcher:
         for pattern in self.lexicon.candidates(kind, lemma):
             obj = None
             # the parser often labels a past-tense particle as an adverb ("stepped down")
-            if pattern.particle and not any(c.dep_ in ("prt", "advmod") and c.lower_ == pattern.particle
+            if pattern.particle and not any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == pattern.particle
                                             for c in token.children):
                 continue
             if pattern.object:
@@ -638,7 +639,9 @@ class EventMatcher:
         unattributed_ok = code.startswith(VIOLENT_ROOTS + AUTHORITY_CODES)  # the place may name the source later
         # a verb whose object slot holds a thing ("released a book", "destroyed statues") acted on
         # that thing: there is no one to guess, unless the pattern asked for the thing ("suspended aid")
-        thing_object = pattern.pos == "verb" and not pattern.object and _child(token, "dobj") is not None
+        direct = _child(token, "dobj")
+        thing_object = (pattern.pos == "verb" and not pattern.object and direct is not None
+                        and not self._patterns_for(direct))  # "host a meeting between X and Y": an event, no thing
         # statements and consultations name their counterpart or none: what they are about is no target
         if (guess and not targets and (sources or unattributed_ok) and pattern.needs_target and not code.startswith(("01", "04"))
                 and not complement_event and not thing_object

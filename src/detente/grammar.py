@@ -18,6 +18,8 @@ SUPPORT_VERBS = frozenset({
     # verbs of voicing: "voiced its opposition", "lodged a protest", "cast a veto", "laid the blame"
     "voice", "express", "restate", "reiterate", "repeat", "renew", "lay", "raise", "file", "lodge", "register",
     "press", "bring", "publish", "cast", "hand", "declare", "lead", "put", "establish", "set", "step", "open",
+    # states held: "remained on alert", "stayed on high alert"
+    "remain", "stay",
 })
 
 # object-control verbs: in "urged Iran to talk", the subject of "talk" is Iran
