@@ -71,6 +71,9 @@ CASES = [
     # a preposition the parser left without its object
     ("Peru has granted diplomatic asylum to five Panamanian army officers holed up in a residence.",
      {("PER", "PANMIL", "07", "asserted")}),
+    # going somewhere for an event carries it: "returned to Vienna for talks"
+    ("Iranian negotiators returned to Vienna for talks with the European Union.",
+     {("IRNGOV", "IGOEUR", "04", "asserted"), ("IGOEUR", "IRNGOV", "04", "asserted")}),
     # states held by support verbs: "remained on alert"
     ("Israeli troops remained on alert in the West Bank.", {("ISRMIL", "PSE", "15", "asserted")}),
     # stopping a protest restricts freedoms at home

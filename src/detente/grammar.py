@@ -20,6 +20,8 @@ SUPPORT_VERBS = frozenset({
     "press", "bring", "publish", "cast", "hand", "declare", "lead", "put", "establish", "set", "step", "open",
     # states held: "remained on alert", "stayed on high alert"
     "remain", "stay",
+    # going somewhere for an event: "returned to Geneva for talks", "arrived in Cairo for negotiations"
+    "return", "travel", "arrive", "gather", "come", "go", "head", "fly", "convene",
 })
 
 # object-control verbs: in "urged Iran to talk", the subject of "talk" is Iran
