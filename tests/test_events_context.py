@@ -126,10 +126,22 @@ def test_context_unplaced_sector_noun_is_never_a_guessed_target():
     assert not any(t and t.startswith("---") for _, t, _, _ in found), found
 
 
-def test_context_a_place_is_not_both_source_and_target():
-    # an attack with no perpetrator and no victim named is no event between two places
-    found = coded("Four people were killed in shelling in the east of Donetsk on Friday.")
-    assert not any(s == t == "UKR" for s, t, _, _ in found), found
+@pytest.mark.parametrize("text, forbidden", [
+    # the victim's own mention is not also the place the attacker came from
+    ("Rockets were fired at Israel.", ("ISR", "ISR")),
+    ("A roadside bomb near Kandahar killed three Canadian soldiers.", ("AFG", "AFG")),
+    # a threat is never aimed at the threatener ("if it is attacked")
+    ("Russia threatened to retaliate if it is attacked.", ("RUS", "RUS")),
+    # each source acts at home on its own country, never on its partner's
+    ("Egypt and Jordan imposed curfews on Friday.", ("JOR", "EGY")),
+    # a venue is no party to a veto
+    ("Russia vetoed the resolution in New York.", ("RUS", "USA")),
+    # who attacks foreigners is not taken to be one of them
+    ("Gunmen attacked a convoy of American diplomats.", ("USA", "USA")),
+])
+def test_context_guesses_never_give(text, forbidden):
+    pairs = {(e.source_country, e.target_country) for e in detente.code_text(text, date=DATE)}
+    assert forbidden not in pairs, pairs
 
 
 def test_context_a_border_adjective_is_not_where_an_attack_happened():

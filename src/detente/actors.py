@@ -49,8 +49,6 @@ NP_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nn", "npadvmod"})
 # X's, as is "an X-operated ship"; "X-backed" is left out (the backed are not the backer)
 AGENT_PARTICIPLES = frozenset({"led", "operated", "owned", "flagged", "registered", "run", "controlled", "held",
                                "occupied", "administered", "commanded", "manned"})
-# lower-case particles that begin proper names
-NAME_PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "abu", "de", "da", "van", "von", "le", "la", "ad"})
 # how many actors of a paragraph's earlier sentences pronouns may refer back to
 MEMORY_SIZE = 12
 REFERRING_PRONOUNS = NEUTER_PRONOUNS | PERSONAL_PRONOUNS | PLURAL_PRONOUNS
@@ -254,7 +252,11 @@ class _Match:
     located: bool = False  # attached by "in": "rebels in Darfur" gives the rebels a country
 
 
-def _np_head(token: Token, actor_nouns: frozenset[str] | None = None) -> Token:
+def doc_text_before(token: Token) -> str:
+    return token.doc[token.i - 1].text if token.i > 0 else ""
+
+
+def _np_head(token: Token, actor_nouns: frozenset[str]) -> Token:
     """Climb from a modifier to the head of its noun phrase ("China" in "the government of
     China" → "government"; "Chinese" in "Chinese navy" → "navy"). An "of" or "from" phrase
     joins the noun above only when that noun can name an actor (a sector, a person, a group or
@@ -274,7 +276,8 @@ def _np_head(token: Token, actor_nouns: frozenset[str] | None = None) -> Token:
         if current.dep_ in NP_DEPS and head.pos_ in ("NOUN", "PROPN", "ADJ"):
             current = head
             continue
-        if head.lower_ in AGENT_PARTICIPLES and head.dep_ in ("amod", "compound", "acl") and head.i > current.i:
+        if (head.lower_ in AGENT_PARTICIPLES and head.dep_ in ("amod", "compound", "acl") and head.i > current.i
+                and doc_text_before(head) in ("-", "–")):
             current = head  # "Vietnamese-led forces", "a Japanese-operated ship", "a British-flagged tanker"
             continue
         if current.dep_ == "case" and head.dep_ == "poss":
@@ -285,8 +288,7 @@ def _np_head(token: Token, actor_nouns: frozenset[str] | None = None) -> Token:
             upper = head.head
             # "the Albanians of southern Serbia", "King Hassan of Morocco", "the Union of Teachers"
             people = upper.tag_ == "NNPS" or (upper.pos_ == "PROPN" and upper.ent_type_ in ("PERSON", "ORG", "NORP"))
-            if (actor_nouns is not None and not people and upper.lemma_.lower() not in actor_nouns
-                    and upper.lower_ not in actor_nouns):
+            if not people and upper.lemma_.lower() not in actor_nouns and upper.lower_ not in actor_nouns:
                 break
             current = head.head
             continue
@@ -578,12 +580,10 @@ def _capitalised_as_needed(span: Span, needed: bool, common_words: frozenset[str
     no). Without a word list, proper names must be capitalised."""
     if not needed or span.text[:1].isupper() or not span.text[:1].isalpha():
         return True
-    # an Arabic article or a nobiliary particle is written in lower case before a capitalised
-    # name: "al-Qaeda", "bin Laden", "de Klerk"
-    if span[0].lower_ in NAME_PARTICLES and any(t.text[:1].isupper() for t in span[1:]):
-        return True
     if any(ch.isupper() for ch in span.text):
-        return True  # a name typed with a stray capital inside ("iSrael") is still a name, no common word
+        # a capital after a lower-case particle ("al-Qaeda", "bin Laden", "de Klerk") or a stray
+        # one inside ("iSrael") marks a name, not a common word
+        return True
     return bool(common_words) and not any(t.lower_ in common_words for t in span)
 
 

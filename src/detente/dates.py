@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .grammar import MONTHS, WEEKDAYS
+from .grammar import MONTHS
 
 MONTH_NUMBERS = {name: i for i, name in enumerate(
     "january february march april may june july august september october november december".split(), start=1)}

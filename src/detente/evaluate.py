@@ -19,9 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from .codes import ORGANISATION_PREFIXES, country_of, sector_of
+from .codes import ORGANISATION_PREFIXES
 from .errors import InputError
+from .events import extract
+from .lexicon import load_lexicon
 from .ontology import Ontology, load_ontology
+from .parse import SentenceText
 from .pipeline import Coder
 
 LEVELS = ("root", "code", "plover")
@@ -264,25 +267,28 @@ class LexiconCheck:
         return {"total": self.total, "coded": self.coded, "share": round(self.share, 4), "failures": self.failures}
 
 
+def _rule_pattern(rule: str) -> str:
+    """The pattern id an event's rule names: "announced:c-supply-weapons[src=...]" → "c-supply-weapons"."""
+    return rule.split(":", 1)[1].split("[", 1)[0] if rule.startswith(("announced:", "refused:")) else rule.split("[", 1)[0]
+
+
 def check_lexicon(coder: Coder) -> LexiconCheck:
-    """Code every pattern's `example` sentence and check that an asserted or announced event
-    with the pattern's CAMEO code comes out. A failure says why: the pattern's own candidate was
-    dropped (and its reason), another pattern took the trigger, or no trigger matched."""
-    from .events import extract
-    from .lexicon import load_lexicon
-    from .parse import SentenceText
+    """Code every pattern's `example` sentence and check that the pattern itself gives an event
+    (with its own code, or the intent, threat or refusal code of an announced or refused act). A
+    failure says why: the pattern's own candidate was dropped (and its reason), another pattern
+    took the trigger, or no trigger matched."""
 
     patterns = load_lexicon().patterns
     items = [(SentenceText(i, p.example, True, i), "lexicon-check", None) for i, p in enumerate(patterns)]
     coded, failures = 0, []
     for pattern, doc in zip(patterns, coder.parser.parse(items)):
         events = extract(doc, coder.ontology)
-        if any(e.cameo == pattern.code or f"{pattern.id}[" in e.rule for e in events):
+        if any(_rule_pattern(e.rule) == pattern.id for e in events):
             coded += 1
             continue
         own = [c for c in doc._.event_candidates if c.pattern.id == pattern.id]
         if own:
-            why = own[0].reason if not own[0].kept else f"kept, but {own[0].factuality}"
+            why = own[0].reason if not own[0].kept else "kept, but neither side has a known country or organisation"
         else:
             others = sorted({c.pattern.id for c in doc._.event_candidates})
             why = f"the trigger went to {', '.join(others)}" if others else "no trigger matched"

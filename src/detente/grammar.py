@@ -80,3 +80,34 @@ GROUP_NOUNS = frozenset({
     "foundation", "fund", "institution", "department", "service", "command", "navy", "embassy", "consulate",
     "mission", "cabinet", "administration", "regime", "junta", "state", "states", "kingdom", "republic",
 })
+
+# ---- words the events stage uses to read arguments and context (events.py, context.py, syntax.py)
+# prepositions that introduce a description, a time or a cause, not a participant: "condemned as
+# unacceptable allegations by X", "after two days of fighting with X"
+NOT_ARGUMENT_PREPS = frozenset({
+    "as", "after", "before", "during", "since", "until", "despite", "because", "amid", "like", "unlike", "than",
+    "following", "ahead", "via",
+})
+# nouns that only frame the event noun compounded with them: "a mediation effort", "a peace mission"
+LIGHT_NOUNS = frozenset({"effort", "bid", "attempt", "mission", "process", "initiative", "drive", "campaign",
+                         "operation", "programme", "program", "push", "plan"})
+# weapons and platforms: "killed in Israeli tank fire", "wounded in a Russian drone attack"
+WEAPON_NOUNS = frozenset({
+    "tank", "jet", "warplane", "drone", "helicopter", "gunship", "aircraft", "plane", "bomber", "artillery",
+    "missile", "rocket", "mortar", "shell", "warship", "gunboat", "submarine", "sniper", "bomb", "mine", "gunfire",
+})
+# nouns a country or place name can modify and still say where: "in Kenya's capital", "in the
+# Iraqi city of Basra"
+PLACE_NOUNS = frozenset({
+    "city", "town", "village", "capital", "region", "province", "district", "area", "territory", "county",
+    "camp", "coast", "port", "island", "islands", "outskirts", "suburb", "neighbourhood", "neighborhood",
+    "state", "prefecture", "governorate", "municipality", "countryside", "north", "south", "east", "west",
+    "northeast", "northwest", "southeast", "southwest", "part", "side", "sector", "enclave", "strip", "valley",
+})
+# object nouns that stand for their "of" phrase when a pattern constrains its object: "captured
+# part of a stronghold", "allowed the return of inspectors"
+TRANSPARENT_OBJECTS = frozenset({
+    "part", "parts", "much", "most", "rest", "half", "portion", "section", "some", "all", "control",
+    "return", "deployment", "entry", "arrival", "presence", "dispatch",
+})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "within"})

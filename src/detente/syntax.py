@@ -1,0 +1,189 @@
+"""Reading arguments off the dependency tree: who heads an argument, which actors it names, a
+verb's subject (through control, coordination and relative clauses), the verb that carries a
+nominal event. Pure functions over a parsed spaCy Doc whose actors are annotated (`doc._.actors`,
+`doc._.sector_nouns`); the events stage (events.py) and the context rules (context.py) share them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .codes import country_of
+from .grammar import INSTRUMENT_NOUNS, LIGHT_NOUNS, OBJECT_CONTROL, TEMPORAL_WORDS
+from .records import ActorMention
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+# prepositions through which an object noun names its counterpart: whom it is addressed to ("an
+# agreement with the EU") or who it comes from ("rejected an offer from India", "a ban by the
+# army"); not "against" or "on": "vetoed the resolution against Syria" is no act against Syria
+OBJECT_PREPS = ("with", "to", "toward", "towards", "from", "by")
+# prepositions through which the object of a target preposition names the target ("called for
+# sanctions against Nigeria", "appealed for aid to Sudan")
+NESTED_PREPS = ("against", "on", "to", "toward", "towards", "with")
+PASSIVE_SUBJECT_DEPS = ("nsubjpass", "csubjpass")
+
+
+def argument_heads(token: Token) -> list[Token]:
+    """The tokens that head the actors of one argument: the token, its conjuncts, and lists
+    the parser attaches as apposition ("the US, Russia, and Switzerland")."""
+    if token.lower_ in TEMPORAL_WORDS:
+        # "met with President Assad Tuesday": the parser made the weekday the head
+        named = [c for c in token.children if c.dep_ == "compound"]
+        if named:
+            token = named[-1]
+    heads = [token, *token.conjuncts]
+    for appos in [c for c in token.children if c.dep_ == "appos"]:
+        if any(c.dep_ in ("cc", "conj") for c in appos.children):
+            heads += [appos, *appos.conjuncts]
+    return heads
+
+
+def actors_at(doc: Doc, token: Token | None, _depth: int = 0) -> list[ActorMention]:
+    """Actors whose noun phrase is headed by the argument `token` (or its conjuncts); failing
+    that, the actors that modify it ("condemned Japan's decision", "shelled Ukrainian positions")."""
+    if token is None:
+        return []
+    heads = {t.i for t in argument_heads(token)}
+    here = [m for m in doc._.actors if m.head in heads]
+    if not here:
+        # a place inside a located phrase ("an embassy in Tehran") still names its actor
+        here = [m for m in doc._.actors if any(m.start <= h < m.end for h in heads)]
+    for wanted in (lambda m: m.code and not m.modifier, lambda m: m.code and m.modifier):
+        found = [m for m in here if wanted(m)]
+        if found:
+            return found
+    # "rebels", "the police": a sector noun with no country, which context may place
+    sectors = [m for m in (doc._.sector_nouns or []) if m.head in heads]
+    if sectors:
+        return sectors
+    if _depth < 2 and token.pos_ in ("NOUN", "PRON", "NUM"):
+        # a quantity or a process of actors: "hundreds of UN troops", "the deployment of NATO troops"
+        for pobj in prep_objects(token, "of"):
+            found = actors_at(doc, pobj, _depth + 1)
+            if found and any(country_of(m.code) for m in found):
+                return found
+    return [m for m in here if m.code is None and not m.modifier]
+
+
+def modifier_actors(doc: Doc, token: Token) -> list[ActorMention]:
+    return [m for m in doc._.actors if m.head == token.i and m.modifier and m.code]
+
+
+def child_of(token: Token, *deps: str) -> Token | None:
+    for child in token.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def prep_objects(token: Token, prep: str) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ in ("prep", "dative", "agent") and child.lower_ == prep:
+            pobj = child_of(child, "pobj")
+            if pobj is None and not list(child.children):
+                pobj = _stranded_object(child)
+            if pobj is not None:
+                out.append(pobj)
+    return out
+
+
+def _stranded_object(prep: Token) -> Token | None:
+    """The noun a preposition left without an object governs: the parser sometimes makes it the
+    subject of the next clause ("granted asylum to five officers holed up in ..." → "officers")."""
+    doc = prep.doc
+    for token in doc[prep.i + 1: min(prep.i + 7, len(doc))]:
+        if token.pos_ in ("VERB", "AUX", "ADP", "PUNCT"):
+            return None
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass", "dobj", "npadvmod", "appos"):
+            return token
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def subject_of(verb: Token) -> tuple[Token | None, str]:
+    """The token naming who acts, with how it was found. Follows xcomp/conj/relcl/acl upward."""
+    current = verb
+    via = []
+    for _ in range(5):
+        if is_passive(current):
+            for agent in prep_objects(current, "by"):
+                return agent, "+".join(via + ["agent"])
+            for document in prep_objects(current, "in"):  # "was condemned in a joint statement by X"
+                if document.lemma_.lower() in INSTRUMENT_NOUNS:
+                    for agent in prep_objects(document, "by"):
+                        return agent, "+".join(via + [f"in-{document.lemma_.lower()}+by"])
+            raised = child_of(current, *PASSIVE_SUBJECT_DEPS)
+            if via and via[-1] == "xcomp" and raised is not None:
+                return raised, "+".join(via + ["nsubjpass"])  # "Obama is scheduled to attend"
+            # a passive with no agent names no doer; what it modifies or is coordinated with is
+            # what was done to ("people who had been accused", "Turkey ... was condemned")
+            return None, ""
+        else:
+            subj = child_of(current, *SUBJECT_DEPS)
+            if subj is not None and subj.pos_ == "VERB" and child_of(subj, "nsubj") is not None:
+                subj = child_of(subj, "nsubj")  # "The Red Cross operating in Iraq said": the parser made "operating" the subject
+            if subj is not None and subj.lower_ not in ("who", "which", "that"):
+                return subj, "+".join(via + [subj.dep_])
+        head = current.head
+        if head.i == current.i:
+            return None, ""
+        if current.dep_ == "xcomp":
+            obj = child_of(head, "dobj")
+            if obj is not None and head.lemma_.lower() in OBJECT_CONTROL:
+                return obj, "+".join(via + ["controller-dobj"])
+            via.append("xcomp")
+        elif current.dep_ == "conj":
+            via.append("conj")
+        elif current.dep_ in ("acomp", "attr"):
+            via.append(current.dep_)  # "is willing to withdraw": the copula's subject
+        elif current.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
+            if current.dep_ == "acl" and current.tag_ == "VBN" and not any(
+                    child_of(v, "dobj") is not None for v in (current, *current.conjuncts)):
+                return None, ""  # "sanctions imposed by X": handled as passive above; with an object it is active
+            adopter = adopter_of(head)
+            if adopter is not None:
+                return adopter, "+".join(via + [current.dep_, "adopter"])
+            return head, "+".join(via + [current.dep_])
+        elif current.dep_ == "advcl" and (current.tag_ == "VBG" or any(
+                c.lower_ == "to" and c.dep_ == "aux" for c in current.children)):
+            via.append("advcl")  # "to stop ...", and participles: "shelled the city, killing 20 people"
+        else:
+            return None, ""
+        current = head
+    return None, ""
+
+
+def carrier_of(noun: Token) -> Token | None:
+    """The verb a nominal trigger is the object of ("opened a probe into X" → "opened"), also
+    through a coordination ("launched artillery, mortar and rocket fire")."""
+    for _ in range(6):
+        if noun.dep_ == "compound" and noun.head.lemma_.lower() in LIGHT_NOUNS:
+            noun = noun.head  # "launched a mediation effort": the effort is the mediation
+        elif noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head
+        else:
+            break
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ == "VERB":
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        return head.head
+    # a quantity of events: "launched 10 days of war games", "carried out a series of raids"
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        return carrier_of(head.head)
+    return None
+
+
+def adopter_of(noun: Token) -> Token | None:
+    """Who adopted an instrument ("Congress passed a bill that imposes ..." → "Congress")."""
+    if noun.lemma_.lower() not in INSTRUMENT_NOUNS:
+        return None
+    verb = carrier_of(noun)
+    if verb is None or noun.dep_ != "dobj":
+        return None
+    subj, _ = subject_of(verb)
+    return subj
