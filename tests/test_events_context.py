@@ -74,6 +74,13 @@ CASES = [
     # going somewhere for an event carries it: "returned to Vienna for talks"
     ("Iranian negotiators returned to Vienna for talks with the European Union.",
      {("IRNGOV", "IGOEUR", "04", "asserted"), ("IGOEUR", "IRNGOV", "04", "asserted")}),
+    # an unknown name with an apposition that says who it is
+    ("Salah Mansour, Egypt's leading human rights activist, staged a hunger strike in protest against the "
+     "Egyptian government.", {("EGYOPP", "EGYGOV", "14", "asserted")}),
+    ("Thousands of Kenyans were converging on Friday for a rally in Nairobi.", {("KEN", "KENGOV", "14", "asserted")}),
+    # refusing to commit to an act is a rejection of it
+    ("The Hungarian government refused to commit to any military assistance to the US-led coalition.",
+     {("HUNGOV", "USA", "12", "asserted"), ("HUNGOV", "USA", "07", "negated")}),
     # states held by support verbs: "remained on alert"
     ("Israeli troops remained on alert in the West Bank.", {("ISRMIL", "PSE", "15", "asserted")}),
     # stopping a protest restricts freedoms at home

@@ -21,7 +21,9 @@ SUPPORT_VERBS = frozenset({
     # states held: "remained on alert", "stayed on high alert"
     "remain", "stay",
     # going somewhere for an event: "returned to Geneva for talks", "arrived in Cairo for negotiations"
-    "return", "travel", "arrive", "gather", "come", "go", "head", "fly", "convene",
+    "return", "travel", "arrive", "gather", "come", "go", "head", "fly", "convene", "converge",
+    # committing to an act: "refused to commit to any assistance to the war"
+    "commit",
 })
 
 # object-control verbs: in "urged Iran to talk", the subject of "talk" is Iran

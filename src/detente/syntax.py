@@ -62,6 +62,13 @@ def actors_at(doc: Doc, token: Token | None, _depth: int = 0) -> list[ActorMenti
             found = actors_at(doc, pobj, _depth + 1)
             if found and any(country_of(m.code) for m in found):
                 return found
+    if _depth < 2:
+        # an unknown name with an apposition that says who it is: "Salaheddine Sidhoum, Algeria's
+        # leading human rights activist"
+        for appos in [c for t in argument_heads(token) for c in t.children if c.dep_ == "appos"]:
+            found = actors_at(doc, appos, _depth + 1)
+            if found and any(country_of(m.code) for m in found):
+                return found
     return [m for m in here if m.code is None and not m.modifier]
 
 
