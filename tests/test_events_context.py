@@ -166,6 +166,10 @@ def test_context_a_border_adjective_is_not_where_an_attack_happened():
     "Hamza bin Laden has been killed in a US operation.",
     # where a sale happens is no party to it
     "Acme Pharma will sell its generic drugs in the U.S. next year.",
+    # a passive whose subject is a thing: nothing to guess beyond it
+    "The refinery was sold by the Russian authorities to recover tax claims in Israel.",
+    # a nominal event's place is not that of the verb it hangs from
+    "The suspects were detained in a Cuban camp as part of the US-led war on terror.",
     # "charged that ..." is a speech act: no arrest at home
     "Beijing charged on Monday that Taipei was spreading lies about the drills.",
     # a finite "that" clause is what was said: its subject is no object of the verb

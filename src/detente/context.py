@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from .codes import country_of, sector_of
-from .grammar import LOCATIVE_PREPS, NOT_ARGUMENT_PREPS, PLACE_NOUNS, WEAPON_NOUNS
+from .grammar import LOCATIVE_PREPS, NOT_ARGUMENT_PREPS, PLACE_NOUNS, SUPPORT_VERBS, WEAPON_NOUNS
 from .lexicon import TriggerPattern
 from .records import ActorMention
 from .syntax import actors_at, child_of, modifier_actors
@@ -66,7 +66,10 @@ def fill(doc: Doc, token: Token, pattern: TriggerPattern, carrier: Token | None,
     """Fill the arguments the pattern's slots did not find (see the module docstring). With
     `guess` false (the first round) a target the pattern needs is never guessed."""
     code = pattern.code
-    hosts = [token] + ([carrier] if carrier is not None else [])
+    # a nominal event's context is its own phrase and, when a support verb carries it, that verb's
+    # ("held exercises in the Baltic"); another verb's place is that verb's event's
+    carried = carrier is not None and carrier.lemma_.lower() in SUPPORT_VERBS
+    hosts = [token] + ([carrier] if carried else [])
     violent = code.startswith(VIOLENT_ROOTS)
     domestic = code.startswith(DOMESTIC_CODES)
     may_guess_target = guess or not pattern.needs_target
@@ -134,10 +137,14 @@ def _may_take_nearest(token: Token, pattern: TriggerPattern, args: Arguments, is
     if any(c.dep_ == "xcomp" and (is_trigger(c) or any(is_trigger(o) for o in c.children if o.dep_ == "dobj"))
            for c in token.children):
         return False
-    # a verb whose object is a thing acted on that thing ("released a book", "destroyed statues"),
-    # unless the pattern asked for the thing ("suspended aid") or the object is an event ("hosted
-    # a meeting between X and Y")
-    direct = child_of(token, "dobj")
+    # a verb whose object is a thing acted on that thing ("released a book", "it was sold"), unless
+    # the pattern asked for the thing ("suspended aid") or the object is an event ("hosted a
+    # meeting between X and Y").
+    # Force against a thing is force against whose it is ("a camp for Congolese refugees was
+    # attacked"), so violence and coercion may look inside it.
+    if pattern.code.startswith(VIOLENT_ROOTS + ("17",)):
+        return True
+    direct = child_of(token, "dobj", "nsubjpass")  # a passive's subject is its object ("it was sold")
     return not (pattern.pos == "verb" and not pattern.object and direct is not None and not is_trigger(direct))
 
 
