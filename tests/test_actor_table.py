@@ -786,6 +786,8 @@ def test_things_that_are_not_actors(find, text, expected):
     # an event noun's "of" phrase holds an actor of its own, not a modifier of the event
     pytest.param("Kyiv condemned Russia's deportation of Ukrainian children.", "2023-03-01",
                  {"UKRGOV", "RUS", "UKRCVL"}, id="event-noun-of-phrase-keeps-its-actor"),
+    # a participle between a sector noun and its place: "rebels operating in Macedonia"
+    pytest.param("Rebels operating in Macedonia were disarmed.", "2001-09-01", {"MKDREB"}, id="located-through-participle"),
     # a name typed with a stray capital inside is still a name
     pytest.param("The minister wants to help iSrael.", "2015-03-01", {"ISR"}, id="stray-capital-inside-a-name"),
     # lower-case Arabic article before a capitalised name

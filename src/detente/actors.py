@@ -55,6 +55,8 @@ REFERRING_PRONOUNS = NEUTER_PRONOUNS | PERSONAL_PRONOUNS | PLURAL_PRONOUNS
 # "rebels in Darfur", "students throughout Indonesia", "officials from Iraq": a place gives a
 # sector noun that names no country of its own its country
 LOCATING_PREPS = frozenset({"in", "throughout", "across", "from", "inside"})
+# participles between a sector noun and its place: "a group based in Trinidad", "rebels operating in Macedonia"
+LOCATING_PARTICIPLES = frozenset({"based", "operating", "active", "stationed", "deployed", "living", "fighting"})
 
 
 
@@ -406,10 +408,14 @@ class ActorRecognizer:
         sector_heads = {i for m in matches if m.sector for i in range(m.start, m.end)}
         for m in matches:
             head = self._np_head(doc[m.start:m.end].root)
-            # "rebels in the Ivory Coast", "students throughout Indonesia": a place names a sector's country
-            if (m.entries and head.dep_ == "pobj" and head.head.lower_ in LOCATING_PREPS and head.head.head.i in sector_heads
-                    and head.head.head.i < head.i and m.start <= head.i < m.end):  # "in the Iran arms scandal" places no one
-                groups.setdefault(self._np_head(head.head.head).i, []).append(replace(m, located=True))
+            # "rebels in the Ivory Coast", "students throughout Indonesia", "a group based in
+            # Trinidad": a place names a sector's country
+            holder = head.head.head if head.dep_ == "pobj" else None
+            if holder is not None and holder.dep_ == "acl" and holder.lower_ in LOCATING_PARTICIPLES:
+                holder = holder.head
+            if (m.entries and holder is not None and head.head.lower_ in LOCATING_PREPS and holder.i in sector_heads
+                    and holder.i < head.i and m.start <= head.i < m.end):  # "in the Iran arms scandal" places no one
+                groups.setdefault(self._np_head(holder).i, []).append(replace(m, located=True))
                 continue
             groups.setdefault(head.i, []).append(m)
         for head_i, members in list(groups.items()):
