@@ -196,3 +196,13 @@ def test_context_passive_with_no_agent_has_no_source_from_what_it_modifies():
 
 def test_context_the_event_that_did_it_names_the_doer():
     assert ("ISR", "PSE", "19", "asserted") in coded("Five Palestinians were killed in Israeli tank fire in Gaza.")
+
+
+def test_reported_harm_is_an_accusation_only_when_alleged_or_suffered():
+    # the victim reporting the attack accuses the attacker, besides the attack itself
+    found = coded("Ukraine said Russian forces shelled Kharkiv overnight.")
+    assert {("RUSMIL", "UKR", "19", "asserted"), ("UKR", "RUSMIL", "11", "asserted")} <= found, found
+    # an allegation accuses whoever is alleged to have done harm
+    assert ("ISR", "LBNREB", "11", "asserted") in coded("Israel claimed that Hezbollah had attacked Syrian positions.")
+    # a neutral report by sources accuses no one
+    assert not any(r == "11" for _, _, r, _ in coded("Thai military sources said Vietnamese forces shelled Cambodian camps."))

@@ -17,7 +17,7 @@ from itertools import permutations, product
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .codes import country_of
+from .codes import country_of, sector_of
 from .context import HOME, PLACE, Arguments, fill, is_guessed_target, without_self
 from .dates import resolve
 from .grammar import DEMANDING_MODALS, LIGHT_NOUNS, MONTHS, REPORTING_VERBS, SUPPORT_VERBS, TRANSPARENT_OBJECTS
@@ -43,6 +43,8 @@ class Candidate:
     factuality: str = "asserted"
     factuality_why: str = ""
     attributed_to: str | None = None
+    speakers: tuple[ActorMention, ...] = ()  # who reports it ("Ukraine said Russia shelled Kharkiv")
+    report_verb: str = ""  # the lemma of the reporting verb
     factuality_cue: str = ""
     cue_index: int | None = None
 
@@ -275,13 +277,16 @@ class EventMatcher:
         judgement = judge(token)
         reporter = reporting_verb(token)
         attributed = None
+        said_by: list[ActorMention] = []
         if reporter is not None:
             subj, _ = subject_of(reporter)
             said_by = actors_at(doc, subj)
             attributed = said_by[0].code if said_by else (subj.text if subj is not None else None)
         base = dict(trigger=token.i, pattern=pattern, sources=tuple(sources), targets=tuple(targets),
                     source_via=source_via, target_via=target_via, factuality=judgement.value,
-                    factuality_why=judgement.why, attributed_to=attributed, factuality_cue=judgement.cue,
+                    factuality_why=judgement.why, attributed_to=attributed, speakers=tuple(said_by),
+                    report_verb=self.lexicon.lemma(reporter) if reporter is not None else "",
+                    factuality_cue=judgement.cue,
                     cue_index=judgement.cue_index)
         if not sources:
             return Candidate(**base, kept=False, reason="no source actor found")
@@ -341,6 +346,33 @@ def _confidence(candidate: Candidate) -> float:
     if candidate.target_via in ("none", ""):
         score -= 0.05
     return round(max(0.1, min(score, 0.95)), 2)
+
+
+# CAMEO "accuse, not specified below": what a speaker says another did to harm someone
+ACCUSE_CODE = "112"
+CONFLICT_ROOTS = ("13", "14", "15", "16", "17", "18", "19", "20")
+# reporting verbs that make a report an allegation
+ALLEGING_VERBS = frozenset({"claim", "allege", "charge", "accuse", "contend", "insist", "assert"})
+
+
+def _accusations(candidate: Candidate) -> list[tuple[ActorMention, ActorMention]]:
+    """A speaker who alleges that another actor did harm ("The US claimed that ISIL had attacked
+    Iraq"), or who reports harm done to itself ("Ukraine said Russian forces shelled Kharkiv"),
+    accuses the doer (CAMEO 112), besides the reported act itself, which stays attributed to the
+    speaker. Only for asserted acts of conflict, never of the speaker's own country, and never by
+    the press or by "sources": a neutral report ("Thai military sources said ...") accuses no one."""
+    if candidate.factuality != "asserted" or not candidate.pattern.code.startswith(CONFLICT_ROOTS):
+        return []
+    victims = {m.country for m in candidate.targets if m.country}
+    out = []
+    for speaker in candidate.speakers:
+        country = country_of(speaker.code)
+        if not country or speaker.modifier or sector_of(speaker.code) == "MED":
+            continue
+        if candidate.report_verb not in ALLEGING_VERBS and country not in victims:
+            continue
+        out += [(speaker, doer) for doer in candidate.sources if country_of(doer.code) and country_of(doer.code) != country]
+    return out
 
 
 # cues that announce an act: what they govern is also an asserted intent (03x) or threat (13x)
@@ -463,10 +495,16 @@ def extract(doc: Doc, ontology: Ontology | None = None) -> list[Event]:
         # a place the context rules used is the event's place too ("src=place:Kandahar")
         used = next((via[len(PLACE):] for via in (candidate.source_via, candidate.target_via) if via.startswith(PLACE)), None)
         place = _event_place(doc, candidate) or used
-        for code_str, factuality, how, confidence in codings:
+        emissions = [(code_str, factuality, how, confidence, _pairs(candidate))
+                     for code_str, factuality, how, confidence in codings]
+        accusations = _accusations(candidate)
+        if accusations:
+            emissions.append((ACCUSE_CODE, "asserted", f"reported:{rule}", round(_confidence(candidate) - 0.15, 2),
+                              accusations))
+        for code_str, factuality, how, confidence, pairs in emissions:
             code = ontology.code(code_str)
             trigger = doc[candidate.trigger]
-            for source, target in _pairs(candidate):
+            for source, target in pairs:
                 if country_of(source.code) is None and (target is None or country_of(target.code) is None):
                     continue  # an event needs at least one actor whose country or organisation is known
                 event_id = content_hash(doc._.doc_id, doc._.sentence_index, source.code,
