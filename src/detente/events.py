@@ -214,12 +214,18 @@ class EventMatcher:
         for token, fitting in chosen:
             if token.i in consumed:
                 continue
+            # what depends only on the trigger (factuality, who reports it) and on each pattern's
+            # slots is read once; the two rounds differ only in what the context rules may guess
+            clause = self._clause(doc, token)
+            stated = [(pattern, *self._stated(doc, token, pattern, obj)) for pattern, obj in fitting]
             # arguments the syntax states win over arguments guessed from context: a specific
             # pattern whose target is only guessed must not beat a general one whose target is stated
-            tried = [self._candidate(doc, token, pattern, obj, guess=False) for pattern, obj in fitting]
+            tried = [self._candidate(doc, token, pattern, args, carrier, clause, guess=False)
+                     for pattern, args, carrier in stated]
             chosen_one = next((c for c in tried if c.kept), None)
             if chosen_one is None:
-                guessed = [self._candidate(doc, token, pattern, obj, guess=True) for pattern, obj in fitting]
+                guessed = [self._candidate(doc, token, pattern, args, carrier, clause, guess=True)
+                           for pattern, args, carrier in stated]
                 chosen_one = next((c for c in guessed if c.kept), guessed[0])
             candidates.append(chosen_one)
         candidates.extend(self._reported_demands(doc))
@@ -263,17 +269,19 @@ class EventMatcher:
             out.append(c)
         return out
 
-    def _candidate(self, doc: Doc, token: Token, pattern: TriggerPattern, obj: Token | None,
-                   guess: bool = True) -> Candidate:
+    def _stated(self, doc: Doc, token: Token, pattern: TriggerPattern, obj: Token | None,
+                ) -> tuple[Arguments, Token | None]:
+        """The arguments the pattern's slots find, and the verb carrying a nominal trigger."""
         sources, source_via, carrier = self._sources(doc, token, pattern)
         targets, target_via = self._targets(doc, token, pattern, obj, carrier)
         # "Britain demanded the release of its sailors from Iran": "its" is Britain itself
         kept_targets = without_self(targets, sources)
         if kept_targets != targets:
             targets, target_via = kept_targets, target_via if kept_targets else ""
-        args = fill(doc, token, pattern, carrier, Arguments(sources, source_via, targets, target_via), guess,
-                    lambda t: bool(self._patterns_for(t)))
-        sources, source_via, targets, target_via = args.sources, args.source_via, args.targets, args.target_via
+        return Arguments(sources, source_via, targets, target_via), carrier
+
+    def _clause(self, doc: Doc, token: Token) -> dict[str, object]:
+        """The Candidate fields that depend only on the trigger: factuality and who reports it."""
         judgement = judge(token)
         reporter = reporting_verb(token)
         attributed = None
@@ -282,15 +290,18 @@ class EventMatcher:
             subj, _ = subject_of(reporter)
             said_by = actors_at(doc, subj)
             attributed = said_by[0].code if said_by else (subj.text if subj is not None else None)
-        base = dict(trigger=token.i, pattern=pattern, sources=tuple(sources), targets=tuple(targets),
-                    source_via=source_via, target_via=target_via, factuality=judgement.value,
-                    factuality_why=judgement.why, attributed_to=attributed, speakers=tuple(said_by),
-                    report_verb=self.lexicon.lemma(reporter) if reporter is not None else "",
-                    factuality_cue=judgement.cue,
-                    cue_index=judgement.cue_index)
-        if not sources:
+        return dict(factuality=judgement.value, factuality_why=judgement.why, attributed_to=attributed,
+                    speakers=tuple(said_by), report_verb=self.lexicon.lemma(reporter) if reporter is not None else "",
+                    factuality_cue=judgement.cue, cue_index=judgement.cue_index)
+
+    def _candidate(self, doc: Doc, token: Token, pattern: TriggerPattern, stated: Arguments, carrier: Token | None,
+                   clause: dict[str, object], guess: bool) -> Candidate:
+        args = fill(doc, token, pattern, carrier, replace(stated), guess, lambda t: bool(self._patterns_for(t)))
+        base = dict(trigger=token.i, pattern=pattern, sources=tuple(args.sources), targets=tuple(args.targets),
+                    source_via=args.source_via, target_via=args.target_via, **clause)
+        if not args.sources:
             return Candidate(**base, kept=False, reason="no source actor found")
-        if pattern.needs_target and not targets and not (pattern.reciprocal and len(sources) > 1):
+        if pattern.needs_target and not args.targets and not (pattern.reciprocal and len(args.sources) > 1):
             return Candidate(**base, kept=False, reason=f"no target actor in {', '.join(pattern.target)}")
         return Candidate(**base, kept=True, reason="source and target found")
 
