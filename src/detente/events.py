@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Span, Token
 from .codes import country_of, sector_of
 from .context import HOME, PLACE, Arguments, fill, is_guessed_target, without_self
 from .dates import resolve
-from .grammar import DEMANDING_MODALS, LIGHT_NOUNS, MONTHS, REPORTING_VERBS, SUPPORT_VERBS, TRANSPARENT_OBJECTS
+from .grammar import (DEMANDING_MODALS, LIGHT_NOUNS, MONTHS, PLACE_PREPS, REPORTING_VERBS, SUPPORT_VERBS,
+                      TRANSPARENT_OBJECTS)
 from .factuality import clause_verb, judge, reporting_verb
 from .lexicon import Lexicon, TriggerPattern, load_lexicon
 from .ontology import Ontology, load_ontology
@@ -453,9 +454,6 @@ def _event_date(doc: Doc, candidate: Candidate) -> tuple[str | None, str | None]
         if resolved:
             return resolved[0].isoformat(), resolved[1]
     return report.isoformat(), "report"
-
-
-PLACE_PREPS = frozenset({"in", "at", "near", "off", "over", "outside", "inside", "across", "around", "into", "on"})
 
 
 def _event_place(doc: Doc, candidate: Candidate) -> str | None:

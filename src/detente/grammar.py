@@ -113,3 +113,6 @@ TRANSPARENT_OBJECTS = frozenset({
     "return", "deployment", "entry", "arrival", "presence", "dispatch",
 })
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "around", "into", "within"})
+# prepositions of the place an event record names (events.py): also "off the coast", "over Ukraine",
+# "on the border"; "on" names a place only with a gazetteer place ("sanctions on Russia" names a target)
+PLACE_PREPS = frozenset({"in", "at", "near", "off", "over", "outside", "inside", "across", "around", "into", "on"})
