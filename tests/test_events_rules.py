@@ -196,7 +196,7 @@ def test_events_particle_is_required_for_phrasal_verb(build):
 
 def test_events_records_carry_codes_from_the_ontology(build):
     [event] = extract(build(IMPOSE_ACTIVE, "2017-07-28"))
-    assert (event.cameo_root, event.quad_class, event.plover) == ("16", 4, "COERCE")
+    assert (event.cameo_root, event.quad_class, event.plover) == ("16", 4, "SANCTION")
     assert event.goldstein < 0
     assert event.report_date == "2017-07-28" and event.date_precision == "report"
     assert event.trigger_text == "imposed" and event.source_text == "Washington"

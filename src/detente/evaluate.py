@@ -26,6 +26,7 @@ from .lexicon import load_lexicon
 from .ontology import Ontology, load_ontology
 from .parse import SentenceText
 from .pipeline import Coder
+from .records import Event
 
 LEVELS = ("root", "code", "plover")
 LEGACY_COUNTRIES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
@@ -110,12 +111,12 @@ def _gold_label(code: str, level: str, ontology: Ontology) -> str | None:
     return ontology.plover_name(code)
 
 
-def _event_label(cameo: str, level: str, ontology: Ontology) -> str | None:
+def _event_label(event: Event, level: str) -> str | None:
     if level == "root":
-        return cameo[:2]
+        return event.cameo[:2]
     if level == "code":
-        return cameo
-    return ontology.cameo[cameo].plover
+        return event.cameo
+    return event.plover
 
 
 def read_gold(path: Path) -> list[dict[str, Any]]:
@@ -162,7 +163,7 @@ def evaluate(coder: Coder, path: Path, level: str = "root", sectors: bool = Fals
                     and not (e.target is None and e.target_text is not None)]
         predicted: set[Triple] = set()
         for e in produced:
-            label = _event_label(e.cameo, report_level, ontology)
+            label = _event_label(e, report_level)
             if label is not None:
                 predicted.add((_actor(e.source, sectors), _actor(e.target, sectors), label))
         if record.get("expect_no_event"):

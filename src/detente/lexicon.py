@@ -16,7 +16,7 @@ from .ontology import load_ontology
 
 _SLOT = re.compile(r"^(dobj|iobj|none|prep:[a-z][a-z ]*)$")
 _KNOWN_FIELDS = {"id", "code", "pos", "lemma", "particle", "object", "modifier", "target", "source", "reciprocal", "example",
-                 "note"}
+                 "note", "plover"}
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,10 @@ class TriggerPattern:
     example: str
     where: str
     source: tuple[str, ...] = ()  # extra source slots of a noun: "the withdrawal of Serbian forces" (prep:of)
+    # the PLOVER type and mode when the trigger's meaning places it apart from its CAMEO code's
+    # default type: "indicted" is CAMEO 173 (arrest, detain or charge) but PLOVER ACCUSE/allege
+    plover: str | None = None
+    plover_mode: str | None = None
 
     @property
     def specificity(self) -> int:
@@ -113,6 +117,10 @@ def load_lexicon() -> Lexicon:
                 raise row.fail(f"source must be a list of 'prep:X' slots, not {source!r}")
             if source and pos != "noun":
                 raise row.fail("only noun patterns take source slots (a verb's source is its subject)")
+            plover = row.values.get("plover")
+            plover_type, _, plover_mode = (plover or "").partition("/")
+            if plover is not None and (not isinstance(plover, str) or plover_type not in ontology.plover):
+                raise row.fail(f"plover must be a PLOVER type, optionally with '/mode', not {plover!r}")
             example = row.values.get("example")
             if not isinstance(example, str) or not example:
                 raise row.fail("example is missing: write the sentence this pattern is meant to code")
@@ -122,6 +130,7 @@ def load_lexicon() -> Lexicon:
                 object=_strings(row, "object"), modifier=_strings(row, "modifier"),
                 target=tuple(t.lower() for t in target), reciprocal=bool(row.values.get("reciprocal", False)),
                 example=example, where=f"{path.name}:{row.line}", source=tuple(t.lower() for t in source),
+                plover=plover_type or None, plover_mode=plover_mode or None,
             ))
     index: dict[tuple[str, str], list[TriggerPattern]] = {}
     for pattern in patterns:
