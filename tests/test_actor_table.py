@@ -792,6 +792,18 @@ def test_things_that_are_not_actors(find, text, expected):
     pytest.param("The minister wants to help iSrael.", "2015-03-01", {"ISR"}, id="stray-capital-inside-a-name"),
     # lower-case Arabic article before a capitalised name
     pytest.param("Officials blamed al-Shabab for the attack.", "2015-03-01", {"SOMREB"}, id="lower-case-al-particle"),
+    # a country name misspelt by one letter is still the country; an English word near one is not
+    pytest.param("Ethopia agreed to reopen its borders, and Afganistan rejected the offer.", "2001-03-01",
+                 {"ETH", "AFG"}, id="misspelt-country-names"),
+    pytest.param("Turkeys were sold to Prussian merchants in Siberia and French Guiana.", "2001-03-01", {"RUS", "GUF"},
+                 id="misspelling-needs-a-non-word-no-place-and-one-country"),
+    pytest.param("Iraqi and Irani officials met.", "2001-03-01", {"IRQGOV"}, id="short-words-are-never-misspellings"),
+    # a stance is not a nationality: "anti-Syria", "pro-Russia"
+    pytest.param("An anti-Syria journalist and pro-Russia rebels were named.", "2015-03-01", set(),
+                 id="stance-prefixes-are-not-nationalities"),
+    # "the Emirates" is the country; the airline is "Emirates" alone
+    pytest.param("Qatar mediated between the Emirates and Saudi Arabia.", "2015-03-01", {"QAT", "ARE", "SAU"},
+                 id="the-emirates"),
     # regions whose names hold another country's word
     pytest.param("Herders in Inner Mongolia and loggers in British Columbia protested.", "2015-03-01", set(),
                  id="region-names-holding-a-country-word"),

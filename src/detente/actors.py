@@ -51,6 +51,10 @@ AGENT_PARTICIPLES = frozenset({"led", "operated", "owned", "flagged", "registere
                                "occupied", "administered", "commanded", "manned"})
 # how many actors of a paragraph's earlier sentences pronouns may refer back to
 MEMORY_SIZE = 12
+# words shorter than this are not read as misspelt country names ("Iraq"/"Iran", "Mali"/"Male")
+MISSPELT_MIN_LENGTH = 6
+HYPHENS = frozenset({"-", "–"})
+STANCE_PREFIXES = frozenset({"anti", "pro"})
 REFERRING_PRONOUNS = NEUTER_PRONOUNS | PERSONAL_PRONOUNS | PLURAL_PRONOUNS
 # "rebels in Darfur", "students throughout Indonesia", "officials from Iraq": a place gives a
 # sector noun that names no country of its own its country
@@ -93,6 +97,8 @@ class ActorDictionary:
     written: dict[str, str]
     # (country, role) → the terms of office of everyone who held it
     offices: dict[tuple[str, str], tuple[Entry, ...]] = field(default_factory=dict)
+    # a one-word country name or adjective and each of its one-letter deletions → the names
+    country_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def is_exact(self, key: str) -> bool:
         return is_exact_form(self.written.get(key, key))
@@ -106,6 +112,24 @@ class ActorDictionary:
         if when is None:
             return None
         return next((e for e in self.offices.get((country, role), ()) if e.holds_on(when)), None)
+
+    def misspelt_country(self, word: str, common_words: frozenset[str]) -> Entry | None:
+        """The country whose one-word name or adjective `word` misspells by one letter added or
+        dropped or two letters swapped inside the word ("Ethopia", "Afganistan", "Quatar"); None
+        when no country or more than one is that close, when the word is short, or when it is an
+        English word."""
+        key = word.lower()
+        if len(key) < MISSPELT_MIN_LENGTH or key in self.terms or key in common_words or not key.isalpha():
+            return None
+        if key.endswith("s") and key[:-1] in self.terms:
+            return None  # "the Americas", "Chinas economy": another word made of the name
+        found = {e.code: e for variant in _one_deletions(key) | {key}
+                 for name in self.country_words.get(variant, ()) if _one_edit_apart(key, name)
+                 for e in self.terms[name] if e.kind in ("country", "adjective")}
+        if len(found) != 1:
+            return None
+        entry = next(iter(found.values()))
+        return replace(entry, label=f"{entry.label} (misspelt {word!r})")
 
     def lookup(self, text: str, when: date | None = None) -> list[Entry]:
         """The meanings of an exact term (case-insensitive), office holders filtered by date."""
@@ -237,9 +261,33 @@ def load_actor_dictionary() -> ActorDictionary:
         for e in entries:
             if e.kind == "person":
                 offices.setdefault((country_of(e.code) or "", e.role), set()).add(e)
+    country_words: dict[str, set[str]] = {}
+    for key, entries in terms.meanings.items():
+        if " " not in key and key.isalpha() and len(key) >= MISSPELT_MIN_LENGTH - 1 and any(
+                e.kind in ("country", "adjective") for e in entries):
+            for variant in _one_deletions(key) | {key}:
+                country_words.setdefault(variant, set()).add(key)
     return ActorDictionary({k: tuple(v) for k, v in terms.meanings.items()}, sectors, prefixes, stop, versions,
                            terms.written, {k: tuple(sorted(v, key=lambda e: (e.start or date.min, e.label)))
-                                           for k, v in offices.items()})
+                                           for k, v in offices.items()},
+                           {k: tuple(sorted(v)) for k, v in country_words.items()})
+
+
+def _one_deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """True when `a` and `b` differ inside the word by one letter added or dropped, or by two
+    neighbours swapped ("Ethopia", "Quatar", "Britian"). A changed letter is not enough ("Angela"
+    is not Angola, "Fujian" not Fijian), nor is a change at either end ("Americas", "Roland")."""
+    if a == b or a[0] != b[0] or a[-1] != b[-1] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(1, len(long_) - 1))
 
 
 # --------------------------------------------------------------------------- the component
@@ -366,6 +414,10 @@ class ActorRecognizer:
                 # "ethnic Albanians in Macedonia" are not Albania: an ethnic group, country unknown
                 covered.update(range(span.start, span.end))
                 continue
+            if entries and span.start > 1 and doc[span.start - 1].text in HYPHENS and doc[span.start - 2].lower_ in STANCE_PREFIXES:
+                # "an anti-Syria journalist", "pro-Russia rebels": a stance, not a nationality
+                covered.update(range(span.start - 2, span.end))
+                continue
             if entries:
                 matches.append(_Match(span.start, span.end, tuple(entries)))
                 covered.update(range(span.start, span.end))
@@ -383,6 +435,17 @@ class ActorRecognizer:
                 entry = Entry("place", place.country, f"{place.name}, a {place.kind} in {place.country}")
                 matches.append(_Match(start, end, (entry,)))
                 covered.update(range(start, end))
+        # a misspelt country name no dictionary has ("Ethopia", "Afganistan"): one edit from
+        # exactly one country's name, in a capitalised word that is no English word or person
+        in_places = {i for start, end, _ in self.places(doc) for i in range(start, end)}
+        for token in doc:
+            if (token.i in covered or token.i in in_places or not token.text[:1].isupper() or token.ent_type_ == "PERSON"
+                    or token.lemma_.lower() in self.common_words):  # "Turkeys" is turkeys
+                continue
+            entry = self.dictionary.misspelt_country(token.text, self.common_words)
+            if entry is not None:
+                matches.append(_Match(token.i, token.i + 1, (entry,)))
+                covered.add(token.i)
         sector_spans = filter_spans([doc[s:e] for _, s, e in self.sector_matcher(doc)])
         for span in sector_spans:
             if any(i in covered for i in range(span.start, span.end)):
