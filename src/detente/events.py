@@ -258,7 +258,8 @@ class EventMatcher:
         "Washington threatened to impose sanctions on Beijing" → THREATEN, USA → CHN."""
         out = []
         for c in candidates:
-            if not c.kept and c.sources and not c.targets and c.pattern.pos == "verb":
+            # (also a verb kept with no target: "Ethiopia agreed to reopen its borders to UN peacekeepers")
+            if c.sources and not c.targets and c.pattern.pos == "verb":
                 complements = {x.i for x in doc[c.trigger].children if x.dep_ == "xcomp"}
                 # the complement's event: on its verb, or a noun that verb carries ("to impose restrictions")
                 inner = next((o for o in candidates if o.targets and (
@@ -390,7 +391,7 @@ def _accusations(candidate: Candidate) -> list[tuple[ActorMention, ActorMention]
 # cues that announce an act: what they govern is also an asserted intent (03x) or threat (13x)
 ANNOUNCING_CUES = frozenset({
     "will", "shall", "'ll", "wo", "would", "plan", "intend", "prepare", "vow", "pledge", "promise", "go", "set", "schedule",
-    "agree", "offer", "decide", "commit", "ready", "willing", "prepared", "determined",
+    "agree", "offer", "decide", "commit", "ready", "willing", "prepared", "determined", "poised",
 })
 # cues of wanting: what they govern is an intent only when it is cooperative
 WANTING_CUES = frozenset({"want", "seek", "hope", "wish", "aim"})
@@ -398,6 +399,12 @@ WANTING_CUES = frozenset({"want", "seek", "hope", "wish", "aim"})
 
 # cues of refusing: what they govern is also an asserted rejection (12x) when it is cooperative
 REFUSING_CUES = frozenset({"refuse", "decline", "reject"})
+# cues of readying: a violent act being readied is a military posture (CAMEO 150), not a threat
+PREPARING_CUES = frozenset({"prepare", "prepared", "ready", "poised"})
+VIOLENT_ROOTS = ("18", "19", "20")
+MOBILIZE_CODE = "150"
+# threatening to withhold cooperation: aid (1311 reduce or stop aid), relations (1313), else 131
+THREATENED_COOPERATION = {"04": "1313", "05": "1313", "06": "1311", "07": "1311", "08": "131"}
 FUTURE_AUXILIARIES = frozenset({"will", "would", "wo", "shall"})
 
 
@@ -416,10 +423,22 @@ def _derived_code(doc: Doc, candidate: Candidate, ontology: Ontology, triggers: 
         return None
     if candidate.factuality not in ("future", "hypothetical"):
         return None
-    cooperative = candidate.pattern.code[:2] in ("04", "05", "06", "07", "08")
+    code = candidate.pattern.code
+    cooperative = code[:2] in ("04", "05", "06", "07", "08")
     if cue in ANNOUNCING_CUES or (cue in WANTING_CUES and cooperative):
-        return ontology.announced_code(candidate.pattern.code)
+        if cue in PREPARING_CUES and code[:2] in VIOLENT_ROOTS:
+            return MOBILIZE_CODE  # "the army prepared to resume shelling": a show of force, not words
+        if cooperative and _conditioned_by_unless(doc[candidate.trigger]):
+            # "will withdraw its peacekeepers from Chad unless ...": a cooperation held back on a condition
+            return THREATENED_COOPERATION.get(code[:2], "130")
+        return ontology.announced_code(code)
     return None
+
+
+def _conditioned_by_unless(trigger: Token) -> bool:
+    verb = clause_verb(trigger)
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in verb.children)
 
 
 def _content_head(token: Token) -> Token | None:
@@ -497,7 +516,7 @@ def extract(doc: Doc, ontology: Ontology | None = None) -> list[Event]:
         codings = [] if targetless else [(candidate.pattern.code, candidate.factuality, rule, _confidence(candidate))]
         derived = _derived_code(doc, candidate, ontology, triggers)
         if derived:
-            how = "refused" if derived.startswith("12") else "announced"
+            how = {"12": "refused", "15": "readied"}.get(derived[:2], "announced")
             codings.append((derived, "asserted", f"{how}:{rule} ({candidate.factuality_cue})",
                             round(_confidence(candidate) - 0.1, 2)))
         event_date, precision = _event_date(doc, candidate)
@@ -512,6 +531,9 @@ def extract(doc: Doc, ontology: Ontology | None = None) -> list[Event]:
                               accusations))
         for code_str, factuality, how, confidence, pairs in emissions:
             code = ontology.code(code_str)
+            plover, plover_mode = code.plover, code.plover_mode
+            if code_str == candidate.pattern.code and candidate.pattern.plover:  # the trigger's own type
+                plover, plover_mode = candidate.pattern.plover, candidate.pattern.plover_mode
             trigger = doc[candidate.trigger]
             for source, target in pairs:
                 if country_of(source.code) is None and (target is None or country_of(target.code) is None):
@@ -527,7 +549,7 @@ def extract(doc: Doc, ontology: Ontology | None = None) -> list[Event]:
                     target=target.code if target else None, target_country=country_of(target.code) if target else None,
                     target_text=target.text if target else None, trigger_text=trigger.text,
                     cameo=code.code, cameo_root=code.root, goldstein=code.goldstein, quad_class=code.quad_class,
-                    plover=code.plover, plover_mode=code.plover_mode, factuality=factuality,
+                    plover=plover, plover_mode=plover_mode, factuality=factuality,
                     attributed_to=candidate.attributed_to,
                     event_date=event_date, date_precision=precision,
                     report_date=report.isoformat() if report else None,
