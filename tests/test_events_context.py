@@ -206,3 +206,35 @@ def test_reported_harm_is_an_accusation_only_when_alleged_or_suffered():
     assert ("ISR", "LBNREB", "11", "asserted") in coded("Israel claimed that Hezbollah had attacked Syrian positions.")
     # a neutral report by sources accuses no one
     assert not any(r == "11" for _, _, r, _ in coded("Thai military sources said Vietnamese forces shelled Cambodian camps."))
+
+
+def plover_events(text: str) -> set[tuple[str | None, str | None, str, str]]:
+    return {(e.source, e.target, e.plover, e.factuality) for e in detente.code_text(text, date=DATE)}
+
+
+@pytest.mark.parametrize("text, expected, forbidden", [
+    # readying an attack is a show of force (CAMEO 150, PLOVER MOBILIZE); the attack itself is future
+    ("The Indian army is poised to attack Pakistani positions in Kashmir.",
+     {("INDMIL", "PAK", "MOBILIZE", "asserted"), ("INDMIL", "PAK", "ASSAULT", "future")},
+     ("INDMIL", "PAK", "ASSAULT", "asserted")),
+    # cooperation held back on a condition is a threat, not a promise
+    ("Canada will suspend its aid to Haiti unless the government holds elections.",
+     {("CAN", "HTI", "THREATEN", "asserted")}, ("CAN", "HTI", "AGREE", "asserted")),
+    ("Norway will withdraw its observers from Sri Lanka unless the fighting stops.",
+     {("NOR", "LKA", "THREATEN", "asserted")}, ("NOR", "LKA", "AGREE", "asserted")),
+    # an agreement with no target of its own takes its complement's, in one direction only
+    ("Ethiopia agreed to reopen its border to UN monitors.",
+     {("ETH", "IGOUNO", "AGREE", "asserted")}, ("IGOUNO", "ETH", "AGREE", "asserted")),
+    # a trigger's own PLOVER type: an indictment accuses (ACCUSE), an arrest coerces (COERCE)
+    ("Sweden indicted two Iranian diplomats.", {("SWE", "IRNGOV", "ACCUSE", "asserted")},
+     ("SWE", "IRNGOV", "COERCE", "asserted")),
+    ("Sweden arrested two Iranian diplomats.", {("SWE", "IRNGOV", "COERCE", "asserted")},
+     ("SWE", "IRNGOV", "ACCUSE", "asserted")),
+    # PLOVER's definitions: sanctions are SANCTION, lifting a curfew is a concession (CONCEDE)
+    ("Japan imposed sanctions on Myanmar.", {("JPN", "MMR", "SANCTION", "asserted")}, ("JPN", "MMR", "COERCE", "asserted")),
+    ("The Kenyan government lifted the curfew in Mombasa.", {("KENGOV", "KEN", "CONCEDE", "asserted")},
+     ("KENGOV", "KEN", "RETREAT", "asserted")),
+])
+def test_announced_readied_and_plover_typed_events(text, expected, forbidden):
+    found = plover_events(text)
+    assert expected <= found and forbidden not in found, found

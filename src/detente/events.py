@@ -50,6 +50,8 @@ class Candidate:
     cue_index: int | None = None
 
 
+COMPLEMENT = "complement:"  # how a target taken from the complement's event is named
+
 DEMAND_CONSTRUCTION = TriggerPattern(
     id="construction:said-that-must", code="100", pos="verb", lemma="must", particle=None, object=frozenset(),
     modifier=frozenset(), target=("clause-subject",), reciprocal=False,
@@ -262,11 +264,11 @@ class EventMatcher:
             if c.sources and not c.targets and c.pattern.pos == "verb":
                 complements = {x.i for x in doc[c.trigger].children if x.dep_ == "xcomp"}
                 # the complement's event: on its verb, or a noun that verb carries ("to impose restrictions")
-                inner = next((o for o in candidates if o.targets and (
+                inner = next((o for o in candidates if o.targets and not is_guessed_target(o.target_via) and (
                     o.trigger in complements or doc[o.trigger].head.i in complements)), None)
                 targets = without_self(list(inner.targets), list(c.sources)) if inner is not None else []
                 if targets:
-                    c = replace(c, targets=tuple(targets), target_via=f"complement:{doc[inner.trigger].text}",
+                    c = replace(c, targets=tuple(targets), target_via=f"{COMPLEMENT}{doc[inner.trigger].text}",
                                 kept=True, reason="target taken from the complement's event")
             out.append(c)
         return out
@@ -329,7 +331,9 @@ def _pairs(candidate: Candidate) -> list[tuple[ActorMention, ActorMention | None
         return [(s, None) for s in sources]  # a derived event of a targetless act
     # a joint act is mutual ("X and Y clashed", "X held talks with Y", "X met Y") unless its
     # target was only guessed from context: "X engaged Y in a firefight" is X's act on Y
-    mutual = len(sources) > 1 or not is_guessed_target(candidate.target_via)
+    # "Ethiopia agreed to reopen its border to UN monitors": a target lent by the complement's event is that event's
+    lent = candidate.target_via.startswith(COMPLEMENT)
+    mutual = len(sources) > 1 or not (is_guessed_target(candidate.target_via) or lent)
     if candidate.pattern.reciprocal and mutual:
         parties = sources + [t for t in targets if t.code not in {s.code for s in sources}]
         pairs = [(a, b) for a, b in permutations(parties, 2) if a.code != b.code]
@@ -391,7 +395,7 @@ def _accusations(candidate: Candidate) -> list[tuple[ActorMention, ActorMention]
 # cues that announce an act: what they govern is also an asserted intent (03x) or threat (13x)
 ANNOUNCING_CUES = frozenset({
     "will", "shall", "'ll", "wo", "would", "plan", "intend", "prepare", "vow", "pledge", "promise", "go", "set", "schedule",
-    "agree", "offer", "decide", "commit", "ready", "willing", "prepared", "determined", "poised",
+    "agree", "offer", "decide", "commit", "ready", "willing", "prepared", "determined", "poised", "poise",
 })
 # cues of wanting: what they govern is an intent only when it is cooperative
 WANTING_CUES = frozenset({"want", "seek", "hope", "wish", "aim"})
@@ -400,7 +404,7 @@ WANTING_CUES = frozenset({"want", "seek", "hope", "wish", "aim"})
 # cues of refusing: what they govern is also an asserted rejection (12x) when it is cooperative
 REFUSING_CUES = frozenset({"refuse", "decline", "reject"})
 # cues of readying: a violent act being readied is a military posture (CAMEO 150), not a threat
-PREPARING_CUES = frozenset({"prepare", "prepared", "ready", "poised"})
+PREPARING_CUES = frozenset({"prepare", "prepared", "ready", "poised", "poise"})
 VIOLENT_ROOTS = ("18", "19", "20")
 MOBILIZE_CODE = "150"
 # threatening to withhold cooperation: aid (1311 reduce or stop aid), relations (1313), else 131
