@@ -238,3 +238,20 @@ def plover_events(text: str) -> set[tuple[str | None, str | None, str, str]]:
 def test_announced_readied_and_plover_typed_events(text, expected, forbidden):
     found = plover_events(text)
     assert expected <= found and forbidden not in found, found
+
+
+@pytest.mark.parametrize("text, expected, forbidden", [
+    # an active verb joined to a passive one shares the passive's subject, not its agent
+    ("The Peruvian minister was censured by Congress and will resign.", {("PERGOV", "PER", "03", "asserted")},
+     ("PERLEG", None, "03", "asserted")),
+    # a nominal demand names whom it is made of in its that-clause
+    ("The Arab League repeated its demand that Israel withdraw from the Golan Heights.",
+     {("IGOARL", "ISR", "10", "asserted")}, ("IGOARL", "SYR", "10", "asserted")),
+    # the object of "allow ... to" is the infinitive's subject, through a quantity noun
+    ("Croatia allowed thousands of Serb refugees to return home.", {("HRV", "SRBREF", "08", "asserted")}, None),
+    # defying a ban by someone rejects that someone
+    ("Egyptian opposition groups defied a ban by the Egyptian government.", {("EGYOPP", "EGYGOV", "12", "asserted")}, None),
+])
+def test_arguments_through_coordination_clauses_and_quantities(text, expected, forbidden):
+    found = coded(text)
+    assert expected <= found and forbidden not in found, found

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from .codes import country_of, sector_of
 from .context import HOME, PLACE, Arguments, fill, is_guessed_target, without_self
 from .dates import resolve
-from .grammar import (DEMANDING_MODALS, LIGHT_NOUNS, MONTHS, PLACE_PREPS, REPORTING_VERBS, SUPPORT_VERBS,
+from .grammar import (DEMANDING_MODALS, LIGHT_NOUNS, QUANTITY_NOUNS, MONTHS, PLACE_PREPS, REPORTING_VERBS, SUPPORT_VERBS,
                       TRANSPARENT_OBJECTS)
 from .factuality import clause_verb, judge, reporting_verb
 from .lexicon import Lexicon, TriggerPattern, load_lexicon
@@ -88,7 +88,14 @@ class EventMatcher:
                 continue
             if pattern.object:
                 obj = child_of(token, *(PASSIVE_SUBJECT_DEPS if is_passive(token) else ("dobj",)))
-                if obj is not None and obj.lemma_.lower() in TRANSPARENT_OBJECTS and obj.lemma_.lower() not in pattern.object:
+                if obj is None and token.pos_ == "VERB":
+                    # "allowed thousands of refugees to return": the parser makes the object the
+                    # subject of the infinitive
+                    clause = child_of(token, "ccomp", "xcomp")
+                    if clause is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                        obj = child_of(clause, "nsubj")
+                if obj is not None and (obj.lemma_.lower() in TRANSPARENT_OBJECTS or obj.lower_ in QUANTITY_NOUNS) \
+                        and obj.lemma_.lower() not in pattern.object:
                     inner = prep_objects(obj, "of")
                     obj = inner[0] if inner else obj
                 if obj is not None and obj.lemma_.lower() not in pattern.object:
@@ -156,6 +163,12 @@ class EventMatcher:
                             found = actors_at(doc, pobj)
                             if found:
                                 yield found, f"dobj+{prep}"
+            elif slot == "clause":
+                # "its demand that Israel ease restrictions": who the clause asks to act
+                for clause in (c for c in token.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")):
+                    found = actors_at(doc, child_of(clause, "nsubj"))
+                    if found:
+                        yield found, "clause subject"
             elif slot == "iobj":
                 arg = child_of(token, "dative", "iobj")
                 if arg is not None and arg.lower_ in ("to", "for"):

@@ -108,6 +108,8 @@ PLACE_NOUNS = frozenset({
 })
 # object nouns that stand for their "of" phrase when a pattern constrains its object: "captured
 # part of a stronghold", "allowed the return of inspectors"
+# numbers of people, which stand for their "of" phrase ("thousands of refugees")
+QUANTITY_NOUNS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens", "number", "group", "groups"})
 TRANSPARENT_OBJECTS = frozenset({
     "part", "parts", "much", "most", "rest", "half", "portion", "section", "some", "all", "control",
     "return", "deployment", "entry", "arrival", "presence", "dispatch",

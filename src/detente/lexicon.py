@@ -14,7 +14,7 @@ from pathlib import Path
 from .datafiles import data_path, read_jsonl, read_tsv
 from .ontology import load_ontology
 
-_SLOT = re.compile(r"^(dobj|iobj|none|prep:[a-z][a-z ]*)$")
+_SLOT = re.compile(r"^(dobj|iobj|none|clause|prep:[a-z][a-z ]*)$")
 _KNOWN_FIELDS = {"id", "code", "pos", "lemma", "particle", "object", "modifier", "target", "source", "reciprocal", "example",
                  "note", "plover"}
 
@@ -105,7 +105,7 @@ def load_lexicon() -> Lexicon:
                 raise row.fail("lemma is missing")
             target = row.values.get("target")
             if not isinstance(target, list) or not target or not all(isinstance(t, str) and _SLOT.match(t) for t in target):
-                raise row.fail(f"target must be a non-empty list of 'dobj', 'iobj', 'prep:X' or 'none', not {target!r}")
+                raise row.fail(f"target must be a non-empty list of 'dobj', 'iobj', 'prep:X', 'clause' or 'none', not {target!r}")
             particle = row.values.get("particle")
             if particle is not None and (not isinstance(particle, str) or not particle):
                 raise row.fail("particle must be a word")

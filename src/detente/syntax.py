@@ -113,17 +113,22 @@ def is_passive(verb: Token) -> bool:
 
 def subject_of(verb: Token) -> tuple[Token | None, str]:
     """The token naming who acts, with how it was found. Follows xcomp/conj/relcl/acl upward."""
-    current = verb
+    current = came_from = verb
     via = []
     for _ in range(5):
         if is_passive(current):
+            raised = child_of(current, *PASSIVE_SUBJECT_DEPS)
+            if via and via[-1] == "conj" and raised is not None and not (
+                    came_from.tag_ == "VBN" and not any(c.dep_ == "aux" for c in came_from.children)):  # "... and released"
+                # "the minister has been indicted and will resign": an active verb joined to a
+                # passive one shares its subject, not its agent
+                return raised, "+".join(via + ["nsubjpass"])
             for agent in prep_objects(current, "by"):
                 return agent, "+".join(via + ["agent"])
             for document in prep_objects(current, "in"):  # "was condemned in a joint statement by X"
                 if document.lemma_.lower() in INSTRUMENT_NOUNS:
                     for agent in prep_objects(document, "by"):
                         return agent, "+".join(via + [f"in-{document.lemma_.lower()}+by"])
-            raised = child_of(current, *PASSIVE_SUBJECT_DEPS)
             if via and via[-1] == "xcomp" and raised is not None:
                 return raised, "+".join(via + ["nsubjpass"])  # "Obama is scheduled to attend"
             # a passive with no agent names no doer; what it modifies or is coordinated with is
@@ -138,6 +143,7 @@ def subject_of(verb: Token) -> tuple[Token | None, str]:
         head = current.head
         if head.i == current.i:
             return None, ""
+        came_from = current
         if current.dep_ == "xcomp":
             obj = child_of(head, "dobj")
             if obj is not None and head.lemma_.lower() in OBJECT_CONTROL:
