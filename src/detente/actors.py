@@ -597,6 +597,8 @@ class ActorRecognizer:
             if pos != "noun" or head.pos_ not in ("NOUN", "PROPN") or any(i in taken for i in range(span.start, span.end)):
                 continue
             top = self._np_head(head)
+            if top.i != head.i and top.lemma_.lower() in GROUP_NOUNS and top.i < head.i:
+                top = head  # "a group of Chechen refugees": the refugees, found through the quantity
             if top.i == head.i:
                 out.append(ActorMention(span.start, span.end, "---" + sector, head.i, span.text,
                                         f"{span.text!r} is a sector noun ({sector}) that names no country",

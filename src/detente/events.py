@@ -165,7 +165,11 @@ class EventMatcher:
                                 yield found, f"dobj+{prep}"
             elif slot == "clause":
                 # "its demand that Israel ease restrictions": who the clause asks to act
-                for clause in (c for c in token.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")):
+                # (the parser often hangs the clause on the verb whose object the noun is)
+                hosts = [token] + ([token.head] if token.pos_ == "NOUN" and token.dep_ == "dobj" else [])
+                for clause in (c for host in hosts for c in host.children if c.dep_ in ("acl", "ccomp")
+                               and c.pos_ in ("VERB", "AUX") and (host is token or any(
+                                   m.dep_ == "mark" and m.lower_ == "that" for m in c.children))):
                     found = actors_at(doc, child_of(clause, "nsubj"))
                     if found:
                         yield found, "clause subject"
@@ -274,14 +278,26 @@ class EventMatcher:
         out = []
         for c in candidates:
             # (also a verb kept with no target: "Ethiopia agreed to reopen its borders to UN peacekeepers")
-            if c.sources and not c.targets and c.pattern.pos == "verb":
-                complements = {x.i for x in doc[c.trigger].children if x.dep_ == "xcomp"}
+            protest = c.pattern.code.startswith("14")
+            if c.sources and not c.targets and (c.pattern.pos == "verb" or protest):
+                trigger = doc[c.trigger]
+                complements = {x.i for x in trigger.children if x.dep_ == "xcomp"}
+                if protest:
+                    # "continued their hunger strike to demand the resignation of the president":
+                    # a protest is aimed at whom its purpose names
+                    verb = clause_verb(trigger)
+                    complements |= {x.i for x in (*trigger.children, *verb.children) if x.dep_ == "advcl"
+                                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)}
                 # the complement's event: on its verb, or a noun that verb carries ("to impose restrictions")
                 inner = next((o for o in candidates if o.targets and not is_guessed_target(o.target_via) and (
                     o.trigger in complements or doc[o.trigger].head.i in complements)), None)
                 targets = without_self(list(inner.targets), list(c.sources)) if inner is not None else []
                 if targets:
-                    c = replace(c, targets=tuple(targets), target_via=f"{COMPLEMENT}{doc[inner.trigger].text}",
+                    # the complement's event may have placed a sector noun they share ("fundamentalists")
+                    placed = {(m.start, m.end): m for m in inner.sources}
+                    sources = tuple(placed.get((m.start, m.end), m) for m in c.sources)
+                    c = replace(c, sources=sources, targets=tuple(targets),
+                                target_via=f"{COMPLEMENT}{doc[inner.trigger].text}",
                                 kept=True, reason="target taken from the complement's event")
             out.append(c)
         return out

@@ -60,7 +60,8 @@ def actors_at(doc: Doc, token: Token | None, _depth: int = 0) -> list[ActorMenti
         # a quantity or a process of actors: "hundreds of UN troops", "the deployment of NATO troops"
         for pobj in prep_objects(token, "of"):
             found = actors_at(doc, pobj, _depth + 1)
-            if found and any(country_of(m.code) for m in found):
+            # "a group of Chechen refugees": a sector noun beats an unknown name at the quantity
+            if found and (any(country_of(m.code) for m in found) or all(m.kind == "sector" for m in found)):
                 return found
     if _depth < 2:
         # an unknown name with an apposition that says who it is: "Salaheddine Sidhoum, Algeria's
