@@ -29,6 +29,8 @@ HEADER = """# detente ontology: CAMEO event codes with Goldstein scores, QuadCla
 DEPARTURES = {
     "0813": ("CONCEDE", "", "CONCEDE covers ... removing curfews"),
     "0814": ("CONCEDE", "", "CONCEDE covers ... easing of administrative or legal restrictions"),
+    "192": ("ASSAULT", "", "COERCE is coercion falling short of violence; ASSAULT covers deliberate actions that can"
+                           " result in substantial physical harm, as occupying territory by force does"),
     "163": ("SANCTION", "discontinue",
             "SANCTION discontinue: international (political or economic) sanctions are coded as discontinue"),
 }

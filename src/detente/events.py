@@ -103,6 +103,8 @@ class EventMatcher:
                     obj = next((c for c in obj.conjuncts if c.lemma_.lower() in pattern.object), obj)
                 if obj is None or obj.lemma_.lower() not in pattern.object:
                     continue
+            if pattern.subject and not (_phrase_words(subject_of(token)[0]) & pattern.subject):
+                continue
             if pattern.modifier and not any(
                 c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in pattern.modifier for c in token.children
             ):
@@ -140,6 +142,9 @@ class EventMatcher:
                     arg = child_of(token.head, "nsubj", "nsubjpass")  # "Turkey is ... and was condemned"
                 if arg is None and token.dep_ == "acl" and token.tag_ == "VBN":
                     arg = token.head  # a reduced passive: "soldiers killed in Ukraine"
+                if arg is None and not passive:
+                    # "denounced as an ugly crime Serbia's suppression of ...": the object set after its label
+                    arg = next((a for pobj in prep_objects(token, "as") for a in pobj.children if a.dep_ == "appos"), None)
                 found = actors_at(doc, arg)
                 if found:
                     yield found, "nsubjpass" if passive else "dobj"
@@ -347,6 +352,17 @@ class EventMatcher:
         return doc
 
 
+def _phrase_words(token: Token | None) -> set[str]:
+    """The lemmas of a noun phrase's head and its modifiers, seen through a quantity or a process
+    ("the first deployment of NATO peacekeeping troops" → deployment, troop, peacekeeping, ...)."""
+    if token is None:
+        return set()
+    words = {token.lemma_.lower()} | {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound", "nmod")}
+    for pobj in prep_objects(token, "of"):
+        words |= {pobj.lemma_.lower()} | {c.lemma_.lower() for c in pobj.children if c.dep_ in ("amod", "compound", "nmod")}
+    return words
+
+
 def make_event_matcher(nlp: Language, name: str) -> EventMatcher:
     return EventMatcher(nlp, name, load_lexicon())
 
@@ -474,6 +490,20 @@ def _conditioned_by_unless(trigger: Token) -> bool:
                for c in verb.children)
 
 
+# expelling people (174, deport) becomes expelling an organisation (166) when every target is one
+EXPEL_CODE, EXPEL_ORGANISATION_CODE = "174", "166"
+
+
+def _own_code(candidate: Candidate) -> str:
+    """The pattern's code, made precise by its targets: "forced the UN refugee agency out of the
+    country" expels an organisation (166, PLOVER SANCTION/expel), not individuals (174)."""
+    code = candidate.pattern.code
+    if code == EXPEL_CODE and candidate.targets and all(
+            m.code and m.code[:3] in ("IGO", "NGO") for m in candidate.targets):
+        return EXPEL_ORGANISATION_CODE
+    return code
+
+
 def _content_head(token: Token) -> Token | None:
     """The nearest verb or noun above `token`, through prepositions and the like."""
     current = token.head
@@ -546,7 +576,7 @@ def extract(doc: Doc, ontology: Ontology | None = None) -> list[Event]:
             continue
         rule = f"{candidate.pattern.id}[src={candidate.source_via},tgt={_target_how(candidate)}]"
         # an act with no target found is no event itself, but announcing or refusing it is
-        codings = [] if targetless else [(candidate.pattern.code, candidate.factuality, rule, _confidence(candidate))]
+        codings = [] if targetless else [(_own_code(candidate), candidate.factuality, rule, _confidence(candidate))]
         derived = _derived_code(doc, candidate, ontology, triggers)
         if derived:
             how = {"12": "refused", "15": "readied"}.get(derived[:2], "announced")
@@ -565,7 +595,7 @@ def extract(doc: Doc, ontology: Ontology | None = None) -> list[Event]:
         for code_str, factuality, how, confidence, pairs in emissions:
             code = ontology.code(code_str)
             plover, plover_mode = code.plover, code.plover_mode
-            if code_str == candidate.pattern.code and candidate.pattern.plover:  # the trigger's own type
+            if code_str == _own_code(candidate) and candidate.pattern.plover:  # the trigger's own type
                 plover, plover_mode = candidate.pattern.plover, candidate.pattern.plover_mode
             trigger = doc[candidate.trigger]
             for source, target in pairs:

@@ -16,7 +16,7 @@ from .ontology import load_ontology
 
 _SLOT = re.compile(r"^(dobj|iobj|none|clause|prep:[a-z][a-z ]*)$")
 _KNOWN_FIELDS = {"id", "code", "pos", "lemma", "particle", "object", "modifier", "target", "source", "reciprocal", "example",
-                 "note", "plover"}
+                 "note", "plover", "subject"}
 
 
 @dataclass(frozen=True)
@@ -37,10 +37,14 @@ class TriggerPattern:
     # default type: "indicted" is CAMEO 173 (arrest, detain or charge) but PLOVER ACCUSE/allege
     plover: str | None = None
     plover_mode: str | None = None
+    # verbs only: lemmas one of which the subject's phrase must hold ("peacekeepers arrived" is
+    # peacekeeping, not a visit)
+    subject: frozenset[str] = frozenset()
 
     @property
     def specificity(self) -> int:
-        return 2 * bool(self.particle) + 2 * bool(self.object) + 2 * bool(self.modifier) + (self.target != ("none",))
+        return (2 * bool(self.particle) + 2 * bool(self.object) + 2 * bool(self.modifier) + 2 * bool(self.subject)
+                + (self.target != ("none",)))
 
     @property
     def needs_target(self) -> bool:
@@ -115,6 +119,8 @@ def load_lexicon() -> Lexicon:
             if not isinstance(source, list) or not all(isinstance(t, str) and _SLOT.match(t) and t.startswith("prep:")
                                                        for t in source):
                 raise row.fail(f"source must be a list of 'prep:X' slots, not {source!r}")
+            if row.values.get("subject") is not None and pos != "verb":
+                raise row.fail("only verb patterns take a subject constraint")
             if source and pos != "noun":
                 raise row.fail("only noun patterns take source slots (a verb's source is its subject)")
             plover = row.values.get("plover")
@@ -130,7 +136,7 @@ def load_lexicon() -> Lexicon:
                 object=_strings(row, "object"), modifier=_strings(row, "modifier"),
                 target=tuple(t.lower() for t in target), reciprocal=bool(row.values.get("reciprocal", False)),
                 example=example, where=f"{path.name}:{row.line}", source=tuple(t.lower() for t in source),
-                plover=plover_type or None, plover_mode=plover_mode or None,
+                plover=plover_type or None, plover_mode=plover_mode or None, subject=_strings(row, "subject"),
             ))
     index: dict[tuple[str, str], list[TriggerPattern]] = {}
     for pattern in patterns:

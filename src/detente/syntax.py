@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .codes import country_of
-from .grammar import INSTRUMENT_NOUNS, LIGHT_NOUNS, OBJECT_CONTROL, TEMPORAL_WORDS
+from .grammar import INSTRUMENT_NOUNS, LIGHT_NOUNS, OBJECT_CONTROL, QUANTITY_NOUNS, TEMPORAL_WORDS
 from .records import ActorMention
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -51,6 +51,11 @@ def actors_at(doc: Doc, token: Token | None, _depth: int = 0) -> list[ActorMenti
     for wanted in (lambda m: m.code and not m.modifier, lambda m: m.code and m.modifier):
         found = [m for m in here if wanted(m)]
         if found:
+            if token.lower_ in QUANTITY_NOUNS and _depth < 2:
+                # "scores of Sierra Leonean and Liberian refugees": the parser splits the coordination
+                # between the quantity and its "of" phrase
+                inner = [m for pobj in prep_objects(token, "of") for m in actors_at(doc, pobj, _depth + 1) if m.code]
+                found += [m for m in inner if m.code not in {f.code for f in found}]
             return found
     # "rebels", "the police": a sector noun with no country, which context may place
     sectors = [m for m in (doc._.sector_nouns or []) if m.head in heads]
