@@ -273,3 +273,16 @@ def test_arguments_through_coordination_clauses_and_quantities(text, expected, f
 def test_the_arguments_make_the_code_precise(text, expected, forbidden):
     found = coded(text)
     assert expected <= found and forbidden not in found, found
+
+
+def test_each_conjunct_names_its_own_actor():
+    # "an Egyptian opposition group and the Muslim Brotherhood": the adjective of one conjunct is not lost
+    # to the name of the other
+    found = coded("Qatar offered to host a meeting between a Syrian opposition group and the Arab League.")
+    assert {("QAT", "SYR"), ("QAT", "IGOARL")} <= {(s[:3], t[:6] if t and t.startswith("IGO") else t and t[:3])
+                                                 for s, t, _, _ in found if s}, found
+
+
+def test_a_preposition_marking_a_clause_names_its_subject():
+    found = coded("Britain is pushing hard for Germany to support its debt relief plan.")
+    assert ("GBR", "DEU", "10", "asserted") in found, found

@@ -201,6 +201,12 @@ class EventMatcher:
                                 found = actors_at(doc, nested)
                                 if found:
                                     yield found, f"{slot}+{inner}"
+                    # "pushing for the US to support the plan": the preposition marks a clause
+                    for clause in (c for c in host.children if c.dep_ == "advcl" and any(
+                            m.dep_ == "mark" and m.lower_ == prep for m in c.children)):
+                        found = actors_at(doc, child_of(clause, "nsubj"))
+                        if found:
+                            yield found, f"{slot}+clause"
 
     def _sources(self, doc: Doc, token: Token, pattern: TriggerPattern) -> tuple[list[ActorMention], str, Token | None]:
         """Sources, how they were found, and for nominal events the verb that carries them."""

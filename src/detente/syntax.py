@@ -48,15 +48,24 @@ def actors_at(doc: Doc, token: Token | None, _depth: int = 0) -> list[ActorMenti
     if not here:
         # a place inside a located phrase ("an embassy in Tehran") still names its actor
         here = [m for m in doc._.actors if any(m.start <= h < m.end for h in heads)]
-    for wanted in (lambda m: m.code and not m.modifier, lambda m: m.code and m.modifier):
-        found = [m for m in here if wanted(m)]
-        if found:
-            if token.lower_ in QUANTITY_NOUNS and _depth < 2:
-                # "scores of Sierra Leonean and Liberian refugees": the parser splits the coordination
-                # between the quantity and its "of" phrase
-                inner = [m for pobj in prep_objects(token, "of") for m in actors_at(doc, pobj, _depth + 1) if m.code]
-                found += [m for m in inner if m.code not in {f.code for f in found}]
-            return found
+    # per conjunct: its own actor, else the actor modifying it ("between an Israeli peace movement
+    # and the PLO" names Israel and the PLO)
+    found = []
+    for head in sorted(heads):
+        at_head = [m for m in here if m.head == head and m.code]
+        found += [m for m in at_head if not m.modifier] or [m for m in at_head if m.modifier]
+    if not found:
+        for wanted in (lambda m: m.code and not m.modifier, lambda m: m.code and m.modifier):
+            found = [m for m in here if wanted(m)]
+            if found:
+                break
+    if found:
+        if token.lower_ in QUANTITY_NOUNS and _depth < 2:
+            # "scores of Sierra Leonean and Liberian refugees": the parser splits the coordination
+            # between the quantity and its "of" phrase
+            inner = [m for pobj in prep_objects(token, "of") for m in actors_at(doc, pobj, _depth + 1) if m.code]
+            found += [m for m in inner if m.code not in {f.code for f in found}]
+        return found
     # "rebels", "the police": a sector noun with no country, which context may place
     sectors = [m for m in (doc._.sector_nouns or []) if m.head in heads]
     if sectors:
