@@ -286,3 +286,23 @@ def test_each_conjunct_names_its_own_actor():
 def test_a_preposition_marking_a_clause_names_its_subject():
     found = coded("Britain is pushing hard for Germany to support its debt relief plan.")
     assert ("GBR", "DEU", "10", "asserted") in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the weapon that did it says how: heavy weapons (194), aircraft (195), small arms (193)
+    ("Two Afghan soldiers were killed by a NATO air strike.", ("IGONAT", "AFGMIL", "195")),
+    ("Four Israeli soldiers were killed by a Hezbollah rocket.", ("LBNREB", "ISRMIL", "194")),
+    # who fired the weapon is the doer ("by a missile fired by X")
+    ("The Iranian airliner was shot down by a missile fired by American forces.", ("USAMIL", "IRN", "19")),
+])
+def test_the_weapon_names_the_code_and_the_doer(text, expected):
+    found = {(e.source, e.target, e.cameo) for e in detente.code_text(text, date=DATE) if e.factuality == "asserted"}
+    assert any((s, t) == expected[:2] and c.startswith(expected[2]) for s, t, c in found), found
+
+
+def test_reflexive_objects_and_state_reports():
+    # "themselves" is the subject; a state that reports another's violence accuses it
+    found = coded("The United States said that Iraq had attacked itself.")
+    assert ("IRQ", "IRQ", "19", "asserted") in found and ("USA", "IRQ", "11", "asserted") in found, found
+    # the press and anonymous sources accuse no one
+    assert not any(r == "11" for _, _, r, _ in coded("Thai military sources said Vietnamese troops shelled the village."))

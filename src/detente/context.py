@@ -20,7 +20,7 @@ from .codes import country_of, sector_of
 from .grammar import LOCATIVE_PREPS, NOT_ARGUMENT_PREPS, PLACE_NOUNS, SUPPORT_VERBS, WEAPON_NOUNS
 from .lexicon import TriggerPattern
 from .records import ActorMention
-from .syntax import actors_at, child_of, modifier_actors
+from .syntax import actors_at, child_of, modifier_actors, prep_objects
 
 # dependents that lead away from an event's own arguments: its subject, other clauses, adverbials
 _NOT_ARGUMENT_DEPS = frozenset({
@@ -88,7 +88,7 @@ def fill(doc: Doc, token: Token, pattern: TriggerPattern, carrier: Token | None,
             args.target_via = PLACE + where[1]
     if may_guess_target and not args.targets and args.sources and domestic:
         _home_targets(token, code, args)
-    if not args.sources and violent and pattern.pos == "verb":
+    if not any(m.code for m in args.sources) and violent and pattern.pos == "verb":
         _doer_from_event(doc, token, args, is_trigger)
     if not args.sources and (violent or code.startswith(AUTHORITY_CODES)) and any(m.start >= 0 for m in args.targets):
         _place_source(doc, token, pattern, hosts, args)
@@ -169,13 +169,20 @@ def _doer_from_event(doc: Doc, token: Token, args: Arguments, is_trigger: Callab
     """The event or weapon that did it names the doer: "killed in Israeli tank fire", "wounded in
     a Russian air strike"."""
     for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "by", "during"):
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by", "during"):
             for pobj in [c for c in prep.children if c.dep_ == "pobj"]:
                 if is_trigger(pobj) or pobj.lemma_.lower() in WEAPON_NOUNS:
                     doers = modifier_actors(doc, pobj)
                     if doers:
                         args.sources, args.source_via = doers, f"prep:{prep.lower_}+{pobj.text}"
                         return
+                    # "by a missile believed to be fired by pro-Russia rebels": who fired the weapon
+                    for verb in (d for d in pobj.subtree if d.dep_ in ("acl", "xcomp", "relcl") and d.pos_ == "VERB"):
+                        doers = [m for agent in prep_objects(verb, "by") for m in actors_at(doc, agent)
+                                 if m.code]
+                        if doers:
+                            args.sources, args.source_via = doers, f"prep:{prep.lower_}+{pobj.text}+by"
+                            return
 
 
 def _place_source(doc: Doc, token: Token, pattern: TriggerPattern, hosts: list[Token], args: Arguments) -> None:

@@ -425,7 +425,8 @@ ALLEGING_VERBS = frozenset({"claim", "allege", "charge", "accuse", "contend", "i
 
 def _accusations(candidate: Candidate) -> list[tuple[ActorMention, ActorMention]]:
     """A speaker who alleges that another actor did harm ("The US claimed that ISIL had attacked
-    Iraq"), or who reports harm done to itself ("Ukraine said Russian forces shelled Kharkiv"),
+    Iraq"), who reports harm done to itself ("Ukraine said Russian forces shelled Kharkiv"), or a
+    state or government that reports another's violence ("The US said Iraq attacked the Kurds"),
     accuses the doer (CAMEO 112), besides the reported act itself, which stays attributed to the
     speaker. Only for asserted acts of conflict, never of the speaker's own country, and never by
     the press or by "sources": a neutral report ("Thai military sources said ...") accuses no one."""
@@ -437,7 +438,10 @@ def _accusations(candidate: Candidate) -> list[tuple[ActorMention, ActorMention]
         country = country_of(speaker.code)
         if not country or speaker.modifier or sector_of(speaker.code) == "MED":
             continue
-        if candidate.report_verb not in ALLEGING_VERBS and country not in victims:
+        # a state's own word carries weight: a government that reports another's violence accuses it
+        official = len(country) == 3 and sector_of(speaker.code) in (None, "GOV") and speaker.kind != "sector"
+        if candidate.report_verb not in ALLEGING_VERBS and country not in victims and not (
+                official and candidate.pattern.code.startswith(VIOLENT_ROOTS)):
             continue
         out += [(speaker, doer) for doer in candidate.sources if country_of(doer.code) and country_of(doer.code) != country]
     return out
@@ -500,13 +504,35 @@ def _conditioned_by_unless(trigger: Token) -> bool:
 EXPEL_CODE, EXPEL_ORGANISATION_CODE = "174", "166"
 
 
-def _own_code(candidate: Candidate) -> str:
-    """The pattern's code, made precise by its targets: "forced the UN refugee agency out of the
-    country" expels an organisation (166, PLOVER SANCTION/expel), not individuals (174)."""
+# violence whose code does not say how, made precise by the weapon that did it ("blown up by a
+# missile", "killed in an air strike", "wounded by sniper fire")
+UNSPECIFIED_VIOLENCE = frozenset({"180", "183", "190"})
+WEAPON_CODES = {
+    **dict.fromkeys(("missile", "rocket", "shell", "shelling", "artillery", "mortar", "tank", "howitzer"), "194"),
+    **dict.fromkeys(("airstrike", "warplane", "jet", "bomber", "aircraft", "helicopter", "gunship", "plane"), "195"),
+    "drone": "1952", "air strike": "195", "air raid": "195", "drone strike": "1952",
+    **dict.fromkeys(("gunfire", "rifle", "gun", "sniper", "bullet", "machine-gun"), "193"),
+}
+
+
+def _own_code(doc: Doc, candidate: Candidate) -> str:
+    """The pattern's code, made precise by its arguments: "forced the UN refugee agency out of
+    the country" expels an organisation (166, PLOVER SANCTION/expel), not individuals (174); "was
+    blown up by a missile" is fighting with heavy weapons (194), not a bombing (183)."""
     code = candidate.pattern.code
     if code == EXPEL_CODE and candidate.targets and all(
             m.code and m.code[:3] in ("IGO", "NGO") for m in candidate.targets):
         return EXPEL_ORGANISATION_CODE
+    if code in UNSPECIFIED_VIOLENCE:
+        trigger = doc[candidate.trigger]
+        for prep in (c for c in trigger.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "with", "in")):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                compounds = [c.lemma_.lower() for c in pobj.children if c.dep_ == "compound"]
+                weapon = next((WEAPON_CODES[f"{c} {pobj.lemma_.lower()}"] for c in compounds
+                               if f"{c} {pobj.lemma_.lower()}" in WEAPON_CODES), None) or WEAPON_CODES.get(
+                    pobj.lemma_.lower()) or next((WEAPON_CODES[c] for c in compounds if c in WEAPON_CODES), None)
+                if weapon:
+                    return weapon
     return code
 
 
@@ -582,7 +608,7 @@ def extract(doc: Doc, ontology: Ontology | None = None) -> list[Event]:
             continue
         rule = f"{candidate.pattern.id}[src={candidate.source_via},tgt={_target_how(candidate)}]"
         # an act with no target found is no event itself, but announcing or refusing it is
-        codings = [] if targetless else [(_own_code(candidate), candidate.factuality, rule, _confidence(candidate))]
+        codings = [] if targetless else [(_own_code(doc, candidate), candidate.factuality, rule, _confidence(candidate))]
         derived = _derived_code(doc, candidate, ontology, triggers)
         if derived:
             how = {"12": "refused", "15": "readied"}.get(derived[:2], "announced")
@@ -601,7 +627,7 @@ def extract(doc: Doc, ontology: Ontology | None = None) -> list[Event]:
         for code_str, factuality, how, confidence, pairs in emissions:
             code = ontology.code(code_str)
             plover, plover_mode = code.plover, code.plover_mode
-            if code_str == _own_code(candidate) and candidate.pattern.plover:  # the trigger's own type
+            if code_str == _own_code(doc, candidate) and candidate.pattern.plover:  # the trigger's own type
                 plover, plover_mode = candidate.pattern.plover, candidate.pattern.plover_mode
             trigger = doc[candidate.trigger]
             for source, target in pairs:

@@ -98,7 +98,7 @@ class ActorMention:
     text: str
     why: str
     modifier: bool = False
-    kind: str = "dictionary"  # dictionary | pronoun | unknown | sector (no country) | place (where it happened)
+    kind: str = "dictionary"  # dictionary | pronoun | reflexive | unknown | sector (no country) | place (where it happened)
     person: bool = False
     plural: bool = False
     subject: bool = False

@@ -6,6 +6,8 @@ nominal event. Pure functions over a parsed spaCy Doc whose actors are annotated
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
 from .codes import country_of
@@ -38,11 +40,20 @@ def argument_heads(token: Token) -> list[Token]:
     return heads
 
 
+REFLEXIVE_PRONOUNS = frozenset({"itself", "themselves", "himself", "herself", "themself"})
+
+
 def actors_at(doc: Doc, token: Token | None, _depth: int = 0) -> list[ActorMention]:
     """Actors whose noun phrase is headed by the argument `token` (or its conjuncts); failing
     that, the actors that modify it ("condemned Japan's decision", "shelled Ukrainian positions")."""
     if token is None:
         return []
+    if token.lower_ in REFLEXIVE_PRONOUNS and _depth == 0:
+        # "Iraq had attacked themselves": the subject of the clause, as a mention of its own
+        subject, _ = subject_of(token.head)
+        return [replace(m, start=token.i, end=token.i + 1, head=token.i, text=token.text, kind="reflexive",
+                        why=f"{token.text!r} refers back to {m.text!r}", modifier=False)
+                for m in (actors_at(doc, subject, 1) if subject is not None and subject.i != token.i else []) if m.code]
     heads = {t.i for t in argument_heads(token)}
     here = [m for m in doc._.actors if m.head in heads]
     if not here:
