@@ -127,7 +127,10 @@ def test_events_reported_speech_is_attributed_to_the_speaker(build):
             ("said", 4, "ROOT", "VERB", "say", "VBD"), ("Ukraine", 4, "nsubj", "PROPN", "Ukraine"),
             (".", 4, "punct", "PUNCT", ".")]
     events = extract(build(rows))
-    assert [(e.source, e.target, e.attributed_to, e.factuality) for e in events] == [("RUS", "GEO", "UKR", "asserted")]
+    assert [(e.source, e.target, e.attributed_to, e.factuality) for e in events if e.cameo_root == "19"] == [
+        ("RUS", "GEO", "UKR", "asserted")]
+    # a state that reports another's violence accuses it
+    assert [(e.source, e.target, e.cameo) for e in events if e.cameo_root == "11"] == [("UKR", "RUS", "112")]
 
 
 JOINT_EXERCISES = [
