@@ -306,3 +306,14 @@ def test_reflexive_objects_and_state_reports():
     assert ("IRQ", "IRQ", "19", "asserted") in found and ("USA", "IRQ", "11", "asserted") in found, found
     # the press and anonymous sources accuse no one
     assert not any(r == "11" for _, _, r, _ in coded("Thai military sources said Vietnamese troops shelled the village."))
+
+
+def test_claimed_acts_are_not_vouched_for_but_accuse_or_claim():
+    # what a speaker only claims or alleges the text does not assert; the claim itself is an event
+    found = coded("Russia alleged that Ukrainian troops shelled Donetsk.")
+    assert ("UKRMIL", "UKR", "19", "hypothetical") in found and ("RUS", "UKRMIL", "11", "asserted") in found, found
+    assert ("UKRMIL", "UKR", "19", "asserted") not in found
+    # a speaker that claims or admits its own act claims responsibility (015)
+    assert ("PSEREB", "ISR", "01", "asserted") in coded("Hamas admitted that it fired the rockets at Israel.")
+    # "they" for a country taken as a collective, when nothing plural came before
+    assert ("USA", "IRQ", "01", "asserted") in coded("The United States claimed that they had attacked Iraq.")

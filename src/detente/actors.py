@@ -566,7 +566,11 @@ class ActorRecognizer:
             elif token.pos_ == "PRON" and lower in PERSONAL_PRONOUNS:
                 antecedents = _most_recent(earlier, lambda m: m.person, 1)
             elif token.pos_ == "PRON" and lower in PLURAL_PRONOUNS:
-                antecedents = _most_recent(earlier, lambda m: m.plural, 1) or _last_group(earlier)
+                # ... or, in the same sentence, a country or body taken as a collective ("The US
+                # claimed that they had attacked Iraq")
+                here = [m for m in mentions if m.end <= token.i and m.code and m.kind != "unknown"]
+                antecedents = (_most_recent(earlier, lambda m: m.plural, 1) or _last_group(earlier)
+                               or _most_recent(here, lambda m: not m.person and m.subject, 1))
             elif token.pos_ == "NOUN" and token.lemma_.lower() in PAIR_NOUNS and any(
                     c.lower_ in PAIR_WORDS for c in token.children):
                 antecedents = _distinct_countries(earlier, 2)

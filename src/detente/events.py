@@ -423,6 +423,25 @@ CONFLICT_ROOTS = ("13", "14", "15", "16", "17", "18", "19", "20")
 ALLEGING_VERBS = frozenset({"claim", "allege", "charge", "accuse", "contend", "insist", "assert"})
 
 
+# CAMEO "acknowledge or claim responsibility": a speaker who claims or admits its own act
+CLAIM_CODE = "015"
+CLAIMING_VERBS = frozenset({"claim", "admit", "acknowledge", "concede"})
+
+
+def _claims(candidate: Candidate) -> list[tuple[ActorMention, ActorMention]]:
+    """A speaker who claims or admits an act of conflict of its own ("The US claimed that they had
+    attacked Iraq", "Hamas admitted it fired the rockets") claims responsibility for it (015)
+    towards its target."""
+    if candidate.report_verb not in CLAIMING_VERBS or not candidate.pattern.code.startswith(CONFLICT_ROOTS):
+        return []
+    out = []
+    for speaker in candidate.speakers:
+        country = country_of(speaker.code)
+        if country and any(country_of(d.code) == country for d in candidate.sources):
+            out += [(speaker, t) for t in candidate.targets if country_of(t.code) and country_of(t.code) != country]
+    return out
+
+
 def _accusations(candidate: Candidate) -> list[tuple[ActorMention, ActorMention]]:
     """A speaker who alleges that another actor did harm ("The US claimed that ISIL had attacked
     Iraq"), who reports harm done to itself ("Ukraine said Russian forces shelled Kharkiv"), or a
@@ -430,7 +449,8 @@ def _accusations(candidate: Candidate) -> list[tuple[ActorMention, ActorMention]
     accuses the doer (CAMEO 112), besides the reported act itself, which stays attributed to the
     speaker. Only for asserted acts of conflict, never of the speaker's own country, and never by
     the press or by "sources": a neutral report ("Thai military sources said ...") accuses no one."""
-    if candidate.factuality != "asserted" or not candidate.pattern.code.startswith(CONFLICT_ROOTS):
+    alleged = candidate.factuality == "hypothetical" and candidate.factuality_cue in ALLEGING_VERBS
+    if not (candidate.factuality == "asserted" or alleged) or not candidate.pattern.code.startswith(CONFLICT_ROOTS):
         return []
     victims = {m.country for m in candidate.targets if m.country}
     out = []
@@ -620,6 +640,9 @@ def extract(doc: Doc, ontology: Ontology | None = None) -> list[Event]:
         place = _event_place(doc, candidate) or used
         emissions = [(code_str, factuality, how, confidence, _pairs(candidate))
                      for code_str, factuality, how, confidence in codings]
+        claims = _claims(candidate)
+        if claims:
+            emissions.append((CLAIM_CODE, "asserted", f"claimed:{rule}", round(_confidence(candidate) - 0.15, 2), claims))
         accusations = _accusations(candidate)
         if accusations:
             emissions.append((ACCUSE_CODE, "asserted", f"reported:{rule}", round(_confidence(candidate) - 0.15, 2),

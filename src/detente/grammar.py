@@ -35,7 +35,8 @@ OBJECT_CONTROL = frozenset({
 REPORTING_VERBS = frozenset({
     "say", "tell", "announce", "claim", "report", "state", "add", "note", "declare", "insist",
     "confirm", "allege", "assert", "write", "explain", "argue", "believe", "think", "reveal",
-    "reiterate", "conclude", "stress", "emphasise", "emphasize", "maintain", "repeat", "tell",
+    "reiterate", "conclude", "stress", "emphasise", "emphasize", "maintain", "repeat", "tell", "admit",
+    "acknowledge", "concede", "contend",
 })
 
 # "X said that Y must/should ...": X demands something of Y (CAMEO 10)
