@@ -244,7 +244,7 @@ def test_announced_readied_and_plover_typed_events(text, expected, forbidden):
 
 @pytest.mark.parametrize("text, expected, forbidden", [
     # an active verb joined to a passive one shares the passive's subject, not its agent
-    ("The Peruvian minister was censured by Congress and will resign.", {("PERGOV", "PER", "03", "asserted")},
+    ("The Peruvian minister was censured by Congress and will resign.", {("PERGOV", None, "03", "asserted")},
      ("PERLEG", None, "03", "asserted")),
     # a nominal demand names whom it is made of in its that-clause
     ("The Arab League repeated its demand that Israel withdraw from the Golan Heights.",
@@ -317,3 +317,9 @@ def test_claimed_acts_are_not_vouched_for_but_accuse_or_claim():
     assert ("PSEREB", "ISR", "01", "asserted") in coded("Hamas admitted that it fired the rockets at Israel.")
     # "they" for a country taken as a collective, when nothing plural came before
     assert ("USA", "IRQ", "01", "asserted") in coded("The United States claimed that they had attacked Iraq.")
+
+
+def test_leaving_office_has_no_target_and_is_a_plover_retreat():
+    # resigning is done to no one (no home target), and PLOVER's RETREAT covers resignations
+    events = detente.code_text("The Pakistani prime minister resigned on Tuesday.", date=DATE)
+    assert [(e.source, e.target, e.plover, e.plover_mode) for e in events] == [("PAKGOV", None, "RETREAT", "resign")]

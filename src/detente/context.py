@@ -31,6 +31,8 @@ _SEARCH_DEPTH = 8
 # codes of acts a government does within its own country: with no target named, the target is
 # that country (curfews, states of emergency, arrests, repression, reforms; CAMEO practice)
 DOMESTIC_CODES = ("034", "0352", "081", "082", "083", "14", "172", "1321", "1322", "1323", "1324", "173", "175")
+# ... but leaving office, or offering to, is done to no one: "the prime minister resigned"
+NO_TARGET_CODES = ("0831", "0341")
 # codes of violence: with no perpetrator named, the source is the country where it happened, as
 # for "unidentified gunmen (Iraq)" in ICEWS ("a roadside bomb near Samarra killed two soldiers")
 VIOLENT_ROOTS = ("18", "19", "20")
@@ -71,7 +73,7 @@ def fill(doc: Doc, token: Token, pattern: TriggerPattern, carrier: Token | None,
     carried = carrier is not None and carrier.lemma_.lower() in SUPPORT_VERBS
     hosts = [token] + ([carrier] if carried else [])
     violent = code.startswith(VIOLENT_ROOTS)
-    domestic = code.startswith(DOMESTIC_CODES)
+    domestic = code.startswith(DOMESTIC_CODES) and not code.startswith(NO_TARGET_CODES)
     may_guess_target = guess or not pattern.needs_target
     if not args.targets and args.sources and code.startswith("13"):
         _condition_target(doc, token, args)
