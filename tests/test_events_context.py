@@ -323,3 +323,12 @@ def test_leaving_office_has_no_target_and_is_a_plover_retreat():
     # resigning is done to no one (no home target), and PLOVER's RETREAT covers resignations
     events = detente.code_text("The Pakistani prime minister resigned on Tuesday.", date=DATE)
     assert [(e.source, e.target, e.plover, e.plover_mode) for e in events] == [("PAKGOV", None, "RETREAT", "resign")]
+
+
+def test_an_announced_act_is_the_word_of_its_subject_alone():
+    # "vowed to fight the government": the vow is the Taliban's, even though fighting is mutual
+    found = coded("The Taliban have sworn to fight the Afghan government.")
+    assert ("AFGREB", "AFGGOV", "13", "asserted") in found and ("AFGGOV", "AFGREB", "13", "asserted") not in found, found
+    # two subjects announce together
+    found = coded("Russia and China will hold talks in Beijing.")
+    assert {("RUS", "CHN", "03", "asserted"), ("CHN", "RUS", "03", "asserted")} <= found, found

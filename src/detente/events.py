@@ -376,10 +376,14 @@ def make_event_matcher(nlp: Language, name: str) -> EventMatcher:
 # ------------------------------------------------------------------------------- records
 
 
-def _pairs(candidate: Candidate) -> list[tuple[ActorMention, ActorMention | None]]:
+def _pairs(candidate: Candidate, announced: bool = False) -> list[tuple[ActorMention, ActorMention | None]]:
+    """The directed (source, target) pairs of a candidate. An announced or refused act is the
+    subject's word alone ("the Taliban vowed to fight the government": the government vowed nothing)."""
     sources, targets = list(candidate.sources), list(candidate.targets)
     if not targets and not candidate.kept:
         return [(s, None) for s in sources]  # a derived event of a targetless act
+    if announced and len(sources) == 1 and targets:
+        return [(sources[0], t) for t in targets if (t.start, t.end) != (sources[0].start, sources[0].end)]
     # a joint act is mutual ("X and Y clashed", "X held talks with Y", "X met Y") unless its
     # target was only guessed from context: "X engaged Y in a firefight" is X's act on Y
     # "Ethiopia agreed to reopen its border to UN monitors": a target lent by the complement's event is that event's
@@ -470,7 +474,7 @@ def _accusations(candidate: Candidate) -> list[tuple[ActorMention, ActorMention]
 # cues that announce an act: what they govern is also an asserted intent (03x) or threat (13x)
 ANNOUNCING_CUES = frozenset({
     "will", "shall", "'ll", "wo", "would", "plan", "intend", "prepare", "vow", "pledge", "promise", "go", "set", "schedule",
-    "agree", "offer", "decide", "commit", "ready", "willing", "prepared", "determined", "poised", "poise",
+    "agree", "offer", "decide", "commit", "ready", "willing", "prepared", "determined", "poised", "poise", "swear",
 })
 # cues of wanting: what they govern is an intent only when it is cooperative
 WANTING_CUES = frozenset({"want", "seek", "hope", "wish", "aim"})
@@ -638,7 +642,7 @@ def extract(doc: Doc, ontology: Ontology | None = None) -> list[Event]:
         # a place the context rules used is the event's place too ("src=place:Kandahar")
         used = next((via[len(PLACE):] for via in (candidate.source_via, candidate.target_via) if via.startswith(PLACE)), None)
         place = _event_place(doc, candidate) or used
-        emissions = [(code_str, factuality, how, confidence, _pairs(candidate))
+        emissions = [(code_str, factuality, how, confidence, _pairs(candidate, announced=code_str != codings[0][0] or targetless))
                      for code_str, factuality, how, confidence in codings]
         claims = _claims(candidate)
         if claims:
