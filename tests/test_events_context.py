@@ -332,3 +332,9 @@ def test_an_announced_act_is_the_word_of_its_subject_alone():
     # two subjects announce together
     found = coded("Russia and China will hold talks in Beijing.")
     assert {("RUS", "CHN", "03", "asserted"), ("CHN", "RUS", "03", "asserted")} <= found, found
+
+
+def test_an_ethnic_group_is_a_people_placed_by_context():
+    # "ethnic Turks" are no Turkish actor; where they act, or against whom at home, places them
+    found = coded("Hundreds of ethnic Turks protested in Berlin against the German government.")
+    assert ("DEUCVL", "DEUGOV", "14", "asserted") in found and not any(s and s.startswith("TUR") for s, _, _, _ in found), found

@@ -55,6 +55,7 @@ MEMORY_SIZE = 12
 MISSPELT_MIN_LENGTH = 6
 HYPHENS = frozenset({"-", "–"})
 STANCE_PREFIXES = frozenset({"anti", "pro"})
+ETHNIC_SECTOR = "CVL"  # an ethnic group is coded as a population ("ethnic Albanians" → ---CVL)
 REFERRING_PRONOUNS = NEUTER_PRONOUNS | PERSONAL_PRONOUNS | PLURAL_PRONOUNS
 # "rebels in Darfur", "students throughout Indonesia", "officials from Iraq": a place gives a
 # sector noun that names no country of its own its country
@@ -595,6 +596,15 @@ class ActorRecognizer:
         Cairo")."""
         taken = {i for m in mentions if m.code for i in range(m.start, m.end)} | {m.head for m in mentions if m.code}
         out = []
+        # "ethnic Albanians", "ethnic Turks": a people, not a country; context may place them
+        for token in doc[:-1]:
+            nxt = doc[token.i + 1]
+            if (token.lower_ == "ethnic" and nxt.tag_ in ("NNPS", "NNP") and nxt.i not in taken
+                    and nxt.text.endswith("s") and nxt.dep_ not in ("amod", "compound")
+                    and any(e.kind in ("country", "adjective") for e in self.dictionary.lookup(nxt.text))):
+                out.append(ActorMention(token.i, nxt.i + 1, "---" + ETHNIC_SECTOR, nxt.i, doc[token.i:nxt.i + 1].text,
+                                        f"{doc[token.i:nxt.i + 1].text!r} is a people, not a state: no country",
+                                        kind="sector", plural=True, subject=_is_subject(nxt)))
         for span in filter_spans([doc[s:e] for _, s, e in self.sector_matcher(doc)]):
             head = span.root
             sector, pos = self.dictionary.sectors[" ".join(span.text.lower().split())]
