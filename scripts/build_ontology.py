@@ -7,8 +7,10 @@ columns (code, name, Goldstein score, QuadClass, PLOVER type, mode and context).
 Goldstein score was never published are left empty; the loader then uses the parent code's.
 
 Where PLOVER's own type definitions and its 2021 mapping table disagree, the definitions win;
-`DEPARTURES` lists each such code with the sentence of the definition that decides it, and
-tests/test_ontology.py checks that nothing else differs from the table.
+`DEPARTURES` lists each such code with the sentence of the definition that decides it (and
+`departures()` adds CAMEO's appeals, 02x, which the table leaves untyped though PLOVER's REQUEST
+covers "all requests, demands, and orders"); tests/test_datafiles.py checks that nothing else
+differs from the table.
 """
 
 from __future__ import annotations
@@ -38,6 +40,19 @@ DEPARTURES = {
 COLUMNS = ["code", "name", "goldstein", "quad_class", "plover_type", "plover_mode", "plover_context"]
 
 
+def departures(rows: list[dict[str, str]]) -> dict[str, tuple[str, str, str]]:
+    """`DEPARTURES`, and CAMEO's appeals (02x), which the table leaves without a type: PLOVER's
+    REQUEST covers "all requests, demands, and orders", so an appeal is a request with the mode
+    of the matching demand (10x)."""
+    by_code = {row["code"].strip(): row for row in rows}
+    out = dict(DEPARTURES)
+    for code, row in by_code.items():
+        if code.startswith("02") and not row["plover_event"].strip() and "10" + code[2:] in by_code:
+            out[code] = ("REQUEST", by_code["10" + code[2:]]["plover_mode"].strip(),
+                         "REQUEST covers all requests, demands and orders: an appeal is a request")
+    return out
+
+
 def main(argv: list[str]) -> int:
     path = Path(argv[1]) if len(argv) > 1 else DEFAULT
     with path.open(encoding="utf-8", newline="") as handle:
@@ -45,6 +60,7 @@ def main(argv: list[str]) -> int:
     out = sys.stdout
     out.write(HEADER)
     out.write("\t".join(COLUMNS) + "\n")
+    changed = departures(rows)
     for row in rows:
         code = row["code"].strip()
         if not code or len(code) == 2:
@@ -52,8 +68,8 @@ def main(argv: list[str]) -> int:
             continue
         name = row["gdelt_name"].strip() or row["name"].strip()
         ptype, mode = row["plover_event"].strip(), row["plover_mode"].strip()
-        if code in DEPARTURES:
-            ptype, mode, _why = DEPARTURES[code]
+        if code in changed:
+            ptype, mode, _why = changed[code]
         fields = [code, name, row["goldstein"].strip(), row["quad_class"].strip(),
                   ptype, mode, row["plover_context"].strip()]
         out.write("\t".join(fields) + "\n")

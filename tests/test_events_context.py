@@ -338,3 +338,22 @@ def test_an_ethnic_group_is_a_people_placed_by_context():
     # "ethnic Turks" are no Turkish actor; where they act, or against whom at home, places them
     found = coded("Hundreds of ethnic Turks protested in Berlin against the German government.")
     assert ("DEUCVL", "DEUGOV", "14", "asserted") in found and not any(s and s.startswith("TUR") for s, _, _, _ in found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an indirect question asserts nothing, and asking whether is no request
+    ("Reporters asked whether Iran would attack Israel.", {("IRN", "ISR", "19", "question")}),
+    ("The party did not announce whom they would support.", set()),
+    # "is to" + infinitive is a future
+    ("The Kenyan president is to visit Ethiopia next week.", {("KENGOV", "ETH", "04", "future")}),
+])
+def test_indirect_questions_and_be_to_futures(text, expected):
+    found = coded(text)
+    assert expected <= found and not any(r in ("02", "03") and f == "asserted" and t == "IRN" for _, t, r, f in found), found
+    if not expected:
+        assert not any(f == "asserted" for _, _, _, f in found), found
+
+
+def test_appeals_are_plover_requests():
+    events = detente.code_text("Washington asked Tehran to release the British sailors.", date=DATE)
+    assert ("USAGOV", "IRNGOV", "REQUEST") in {(e.source, e.target, e.plover) for e in events}

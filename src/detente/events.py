@@ -22,7 +22,7 @@ from .context import HOME, PLACE, Arguments, fill, is_guessed_target, without_se
 from .dates import resolve
 from .grammar import (DEMANDING_MODALS, LIGHT_NOUNS, QUANTITY_NOUNS, MONTHS, PLACE_PREPS, REPORTING_VERBS, SUPPORT_VERBS,
                       TRANSPARENT_OBJECTS)
-from .factuality import clause_verb, judge, reporting_verb
+from .factuality import WH_TAGS, clause_verb, judge, reporting_verb
 from .lexicon import Lexicon, TriggerPattern, load_lexicon
 from .ontology import Ontology, load_ontology
 from .records import ActorMention, Event, content_hash
@@ -158,6 +158,9 @@ class EventMatcher:
                 mandative = pattern.code.startswith(("02", "10"))  # "demanded that the US match ...": a request
                 speech = speech or (clause is not None and not mandative and (clause.tag_ in ("VBD", "VBZ", "VBP") or any(
                     c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in clause.children)))
+                # "asked whether Iran would attack": a question about its subject, not a request of it
+                speech = speech or (clause is not None and any(
+                    c.tag_ in WH_TAGS or (c.dep_ == "mark" and c.lower_ in ("whether", "if")) for c in clause.children))
                 found = actors_at(doc, child_of(clause, "nsubj")) if clause is not None and not passive and not speech else []
                 if found:
                     yield found, "dobj(clause subject)"

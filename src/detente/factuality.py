@@ -20,6 +20,7 @@ CUE_COLUMNS = ("cue", "kind", "value", "note")
 CUE_KINDS = ("modal", "negator", "governor", "mark")
 # dependencies through which a clause hangs from the verb that governs it
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj"})
+WH_TAGS = frozenset({"WP", "WDT", "WRB", "WP$"})
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,10 @@ def judge(token: Token) -> Judgement:
         return found
     if token.sent.text.rstrip().endswith("?") and not _inside_reported(verb):
         return Judgement("question", "the sentence is a question")
+    if verb.dep_ == "ccomp" and any(c.tag_ in WH_TAGS or (c.dep_ == "mark" and c.lower_ in ("whether", "if"))
+                                    for c in verb.children):
+        # "did not announce whom they would support", "asked whether Iran would attend"
+        return Judgement("question", f"an indirect question under '{verb.head.text}'", verb.head.lemma_.lower(), verb.head.i)
     for child in verb.children:
         if child.dep_ == "mark" and child.lower_ in cues.mark:
             return Judgement(cues.mark[child.lower_], f"'{child.text}' introduces the clause of '{verb.text}'")
@@ -119,6 +124,9 @@ def judge(token: Token) -> Judgement:
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
         if current.dep_ == "advcl" and not infinitive and not any(c.dep_ == "mark" for c in current.children):
             break  # "to protect" (a purpose) shares its governor's reading; a bare adverbial clause does not
+        if current.dep_ == "xcomp" and infinitive and governor.lemma_.lower() == "be":
+            # "Theresa May is to step down", "millions were to storm Area 51"
+            return Judgement("future", f"'{governor.text} to' + infinitive", governor.lemma_.lower(), governor.i)
         value = cues.governor.get(governor.lemma_.lower())
         if value:
             return Judgement(value, f"{value}: governed by '{governor.text}'", governor.lemma_.lower(), governor.i)

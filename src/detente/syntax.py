@@ -64,7 +64,9 @@ def actors_at(doc: Doc, token: Token | None, _depth: int = 0) -> list[ActorMenti
     found = []
     for head in sorted(heads):
         at_head = [m for m in here if m.head == head and m.code]
-        found += [m for m in at_head if not m.modifier] or [m for m in at_head if m.modifier]
+        # a conjunct's possessor is not a party ("arms sales to Iran and China's political situation")
+        found += [m for m in at_head if not m.modifier] or [m for m in at_head if m.modifier and (
+            head == token.i or not any(doc[i].dep_ == "poss" for i in range(m.start, m.end)))]
     if not found:
         for wanted in (lambda m: m.code and not m.modifier, lambda m: m.code and m.modifier):
             found = [m for m in here if wanted(m)]
