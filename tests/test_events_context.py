@@ -25,7 +25,9 @@ CASES = [
     ("Thousands of Iraqi students demonstrated in Mosul on Sunday.", {("IRQEDU", "IRQ", "14", "asserted")}),
     # acts at home with no target named: curfews, arrests
     ("The Egyptian government imposed a curfew on Friday.", {("EGYGOV", "EGY", "17", "asserted")}),
-    ("Pakistani police arrested dozens on Monday.", {("PAKCOP", "PAK", "17", "asserted")}),
+    ("Pakistani police made several arrests on Monday.", {("PAKCOP", "PAK", "17", "asserted")}),
+    # (a bare number of people is a crowd of civilians)
+    ("Pakistani police arrested dozens on Monday.", {("PAKCOP", "PAKCVL", "17", "asserted")}),
     # (a sector noun behind a quantity is the target itself)
     ("Pakistani police arrested dozens of protesters on Monday.", {("PAKCOP", "PAKOPP", "17", "asserted")}),
     # violence with no perpetrator named: the country where it happened is the source

@@ -24,7 +24,7 @@ from spacy.util import filter_spans
 
 from .codes import SECTORS, base_of, country_of, is_actor_code, sector_of
 from .datafiles import Row, data_path, read_tsv
-from .grammar import (GROUP_NOUNS, MONTHS, NEUTER_PRONOUNS, PAIR_NOUNS, PAIR_WORDS, PERSON_NOUNS, PERSONAL_PRONOUNS,
+from .grammar import (GROUP_NOUNS, QUANTITY_NOUNS, MONTHS, NEUTER_PRONOUNS, PAIR_NOUNS, PAIR_WORDS, PERSON_NOUNS, PERSONAL_PRONOUNS,
                       PLURAL_PRONOUNS, TEMPORAL_WORDS, UNKNOWN_ACTOR_LABELS)
 from .places import ACTOR_KINDS, Gazetteer, Place, load_gazetteer
 from .records import ActorMention, PlaceMention
@@ -447,7 +447,7 @@ class ActorRecognizer:
             if entry is not None:
                 matches.append(_Match(token.i, token.i + 1, (entry,)))
                 covered.add(token.i)
-        sector_spans = filter_spans([doc[s:e] for _, s, e in self.sector_matcher(doc)])
+        sector_spans = filter_spans([doc[s:e] for _, s, e in self.sector_matcher(doc) if not _counted_phrase(doc[s:e])])
         for span in sector_spans:
             if any(i in covered for i in range(span.start, span.end)):
                 continue
@@ -608,8 +608,10 @@ class ActorRecognizer:
         for span in filter_spans([doc[s:e] for _, s, e in self.sector_matcher(doc)]):
             head = span.root
             sector, pos = self.dictionary.sectors[" ".join(span.text.lower().split())]
-            if pos != "noun" or head.pos_ not in ("NOUN", "PROPN") or any(i in taken for i in range(span.start, span.end)):
+            if pos != "noun" or head.pos_ not in ("NOUN", "PROPN", "NUM") or any(i in taken for i in range(span.start, span.end)):
                 continue
+            if _counted_phrase(span):
+                continue  # "thousands of Kenyans": the "of" phrase says who
             top = self._np_head(head)
             if top.i != head.i and top.lemma_.lower() in GROUP_NOUNS and top.i < head.i:
                 top = head  # "a group of Chechen refugees": the refugees, found through the quantity
@@ -653,6 +655,12 @@ class ActorRecognizer:
         doc._.places = [PlaceMention(s, e, p.name, p.country, p.lat, p.lon) for s, e, p in places]
         doc.spans["places"] = [Span(doc, s, e, label=p.country or "") for s, e, p in places]
         return doc
+
+
+def _counted_phrase(span: Span) -> bool:
+    """A number of people whose "of" phrase says who they are ("thousands of Kenyans")."""
+    head = span.root
+    return head.lower_ in QUANTITY_NOUNS and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
 
 
 def _key(text: str) -> str:

@@ -24,6 +24,8 @@ SUPPORT_VERBS = frozenset({
     "return", "travel", "arrive", "gather", "come", "go", "head", "fly", "convene", "converge",
     # committing to an act: "refused to commit to any assistance to the war"
     "commit",
+    # fighting, firing, using: "fought a gun battle with", "fired a missile barrage at", "used chemical weapons against"
+    "fight", "fire", "use", "perpetrate",
 })
 
 # object-control verbs: in "urged Iran to talk", the subject of "talk" is Iran

@@ -166,6 +166,11 @@ def subject_of(verb: Token) -> tuple[Token | None, str]:
             subj = child_of(current, *SUBJECT_DEPS)
             if subj is not None and subj.pos_ == "VERB" and child_of(subj, "nsubj") is not None:
                 subj = child_of(subj, "nsubj")  # "The Red Cross operating in Iraq said": the parser made "operating" the subject
+            if subj is None and current.i > 0:
+                # "Sweden reduced aid to Tanzania": the small model sometimes takes a bare name
+                # before the verb for an adverbial noun
+                subj = next((c for c in current.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN"
+                             and c.i < current.i and c.ent_type_ not in ("DATE", "TIME")), None)
             if subj is not None and subj.lower_ not in ("who", "which", "that"):
                 return subj, "+".join(via + [subj.dep_])
         head = current.head
