@@ -359,3 +359,24 @@ def test_indirect_questions_and_be_to_futures(text, expected):
 def test_appeals_are_plover_requests():
     events = detente.code_text("Washington asked Tehran to release the British sailors.", date=DATE)
     assert ("USAGOV", "IRNGOV", "REQUEST") in {(e.source, e.target, e.plover) for e in events}
+
+
+@pytest.mark.parametrize("text, expected, forbidden", [
+    # a nominal event that a governing verb takes as its object takes its reading
+    ("Kyiv demanded the withdrawal of Russian troops from Crimea.", {("UKRGOV", "RUSMIL", "10", "asserted")},
+     ("RUSMIL", "UKR", "08", "asserted")),
+    ("Armenia and Azerbaijan agreed to a ceasefire.", {("ARM", "AZE", "03", "asserted")},
+     ("ARM", "AZE", "08", "asserted")),
+    ("The Turkish government refused to commit to any assistance to the US-led coalition.",
+     {("TURGOV", "USA", "12", "asserted")}, ("TURGOV", "USA", "03", "asserted")),
+    # a nominal event that only dates another is carried by no verb and reported by no one
+    ("Putin offered to negotiate with Armenia following the invasion of Dagestan.", {("RUSGOV", "ARM", "03", "asserted")},
+     ("RUSGOV", "RUS", "19", "asserted")),
+    ("Peru granted asylum to five Panamanian officers after the U.S. invasion, the Peruvian embassy said.",
+     {("PER", "PAN", "07", "asserted")}, ("PERGOV", "USA", "11", "asserted")),
+    # officials placed by where they are do not speak for that state
+    ("Rebels shelled the town of Juba, relief officials in Nairobi said.", set(), ("KENGOV", "---REB", "11", "asserted")),
+])
+def test_nominal_events_take_their_governor_and_background_is_no_event(text, expected, forbidden):
+    found = coded(text)
+    assert expected <= found and forbidden not in found, found

@@ -546,7 +546,7 @@ class ActorRecognizer:
                     why += f"; the {role.replace('_', ' ')} on {when} was {holder.label.split(' (')[0]}"
             mentions.append(ActorMention(span_start, span_end, code, head_i, doc[span_start:span_end].text, why,
                                          modifier=not head_is_actor, person=person, plural=plural,
-                                         subject=_is_subject(head),
+                                         subject=_is_subject(head), located=m.located,
                                          kind="pronoun" if entry.kind == "pronoun" else "dictionary"))
         return mentions
 

@@ -26,7 +26,7 @@ from .factuality import WH_TAGS, clause_verb, judge, reporting_verb
 from .lexicon import Lexicon, TriggerPattern, load_lexicon
 from .ontology import Ontology, load_ontology
 from .records import ActorMention, Event, content_hash
-from .syntax import (NESTED_PREPS, OBJECT_PREPS, PASSIVE_SUBJECT_DEPS, actors_at, carrier_of, child_of,
+from .syntax import (NESTED_PREPS, OBJECT_PREPS, PASSIVE_SUBJECT_DEPS, actors_at, carrier_of, child_of, in_background,
                      is_passive, modifier_actors, prep_objects, subject_of)
 
 @dataclass(frozen=True)
@@ -449,7 +449,7 @@ def _claims(candidate: Candidate) -> list[tuple[ActorMention, ActorMention]]:
     return out
 
 
-def _accusations(candidate: Candidate) -> list[tuple[ActorMention, ActorMention]]:
+def _accusations(doc: Doc, candidate: Candidate) -> list[tuple[ActorMention, ActorMention]]:
     """A speaker who alleges that another actor did harm ("The US claimed that ISIL had attacked
     Iraq"), who reports harm done to itself ("Ukraine said Russian forces shelled Kharkiv"), or a
     state or government that reports another's violence ("The US said Iraq attacked the Kurds"),
@@ -459,6 +459,8 @@ def _accusations(candidate: Candidate) -> list[tuple[ActorMention, ActorMention]
     alleged = candidate.factuality == "hypothetical" and candidate.factuality_cue in ALLEGING_VERBS
     if not (candidate.factuality == "asserted" or alleged) or not candidate.pattern.code.startswith(CONFLICT_ROOTS):
         return []
+    if in_background(doc[candidate.trigger]):
+        return []  # "since last month's U.S. invasion, the embassy said": a reference, not a report
     victims = {m.country for m in candidate.targets if m.country}
     out = []
     for speaker in candidate.speakers:
@@ -466,7 +468,8 @@ def _accusations(candidate: Candidate) -> list[tuple[ActorMention, ActorMention]
         if not country or speaker.modifier or sector_of(speaker.code) == "MED":
             continue
         # a state's own word carries weight: a government that reports another's violence accuses it
-        official = len(country) == 3 and sector_of(speaker.code) in (None, "GOV") and speaker.kind != "sector"
+        official = (len(country) == 3 and sector_of(speaker.code) in (None, "GOV") and speaker.kind != "sector"
+                    and not speaker.located)  # "relief officials in Nairobi" are not Kenya's word
         if candidate.report_verb not in ALLEGING_VERBS and country not in victims and not (
                 official and candidate.pattern.code.startswith(VIOLENT_ROOTS)):
             continue
@@ -650,7 +653,7 @@ def extract(doc: Doc, ontology: Ontology | None = None) -> list[Event]:
         claims = _claims(candidate)
         if claims:
             emissions.append((CLAIM_CODE, "asserted", f"claimed:{rule}", round(_confidence(candidate) - 0.15, 2), claims))
-        accusations = _accusations(candidate)
+        accusations = _accusations(doc, candidate)
         if accusations:
             emissions.append((ACCUSE_CODE, "asserted", f"reported:{rule}", round(_confidence(candidate) - 0.15, 2),
                               accusations))

@@ -101,6 +101,10 @@ def judge(token: Token) -> Judgement:
         return modal
     if found:
         return found
+    governed = _governed_noun(token, verb, cues)
+    if governed:
+        outer = judge(verb)  # "refused to commit to any assistance": the refusal decides
+        return governed if outer.value == "asserted" else outer
     if token.sent.text.rstrip().endswith("?") and not _inside_reported(verb):
         return Judgement("question", "the sentence is a question")
     if verb.dep_ == "ccomp" and any(c.tag_ in WH_TAGS or (c.dep_ == "mark" and c.lower_ in ("whether", "if"))
@@ -138,6 +142,29 @@ def judge(token: Token) -> Judgement:
             return Judgement(gov_modal.value, f"{gov_modal.value}: the governing '{governor.text}' has {gov_modal.why}")
         current = governor
     return Judgement("asserted", "no negation, modal or governing cue")
+
+
+# governing verbs whose noun object is no event of their kind: "Hamas claimed the bombing" (it
+# happened), "set a deadline", "went to war"
+NOUN_GOVERNOR_EXCLUDED = frozenset({"claim", "allege", "contend", "seem", "go", "set", "try", "attempt"})
+
+
+def _governed_noun(token: Token, verb: Token, cues: Cues) -> Judgement | None:
+    """A nominal event that is the object of a governing verb takes its reading: "agreed to a
+    ceasefire" (future), "demanded the withdrawal of troops" (hypothetical), "rejected talks"
+    (negated)."""
+    if token.i == verb.i or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = token
+    while noun.dep_ in ("conj", "compound") and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    object_of_verb = (noun.dep_ in ("dobj", "nsubjpass") and noun.head.i == verb.i) or (
+        noun.dep_ == "pobj" and noun.head.lower_ in ("to", "for", "on") and noun.head.head.i == verb.i)
+    lemma = verb.lemma_.lower()
+    value = cues.governor.get(lemma)
+    if not object_of_verb or value is None or lemma in NOUN_GOVERNOR_EXCLUDED:
+        return None
+    return Judgement(value, f"{value}: '{verb.text}' governs '{token.text}'", lemma, verb.i)
 
 
 def _inside_reported(verb: Token) -> bool:

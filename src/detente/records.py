@@ -99,6 +99,7 @@ class ActorMention:
     why: str
     modifier: bool = False
     kind: str = "dictionary"  # dictionary | pronoun | reflexive | unknown | sector (no country) | place (where it happened)
+    located: bool = False  # its country comes from where it is ("officials in Nairobi"), not from who it is
     person: bool = False
     plural: bool = False
     subject: bool = False

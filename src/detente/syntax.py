@@ -203,6 +203,25 @@ def subject_of(verb: Token) -> tuple[Token | None, str]:
     return None, ""
 
 
+# prepositions that set an event as the time or cause of another, not as what a verb does
+BACKGROUND_PREPS = frozenset({"after", "before", "since", "during", "following", "amid", "despite", "until",
+                              "because", "due", "in the wake of"})
+
+
+def in_background(token: Token) -> bool:
+    """A nominal trigger that only dates or explains another event ("since last month's U.S.
+    invasion", "after two days of fierce fighting")."""
+    current = token
+    for _ in range(3):
+        if current.dep_ == "pobj" and current.head.lower_ in BACKGROUND_PREPS:
+            return True
+        if current.dep_ == "pobj" and current.head.lower_ == "of" and current.head.head.pos_ == "NOUN":
+            current = current.head.head  # "after two days of fighting"
+            continue
+        return False
+    return False
+
+
 def carrier_of(noun: Token) -> Token | None:
     """The verb a nominal trigger is the object of ("opened a probe into X" → "opened"), also
     through a coordination ("launched artillery, mortar and rocket fire")."""
@@ -216,8 +235,8 @@ def carrier_of(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ == "VERB":
         return head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
-        return head.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ not in BACKGROUND_PREPS:
+        return head.head  # ("offered to negotiate following the invasions of Dagestan": the invasions are background)
     # a quantity of events: "launched 10 days of war games", "carried out a series of raids"
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         return carrier_of(head.head)
