@@ -380,3 +380,24 @@ def test_appeals_are_plover_requests():
 def test_nominal_events_take_their_governor_and_background_is_no_event(text, expected, forbidden):
     found = coded(text)
     assert expected <= found and forbidden not in found, found
+
+
+@pytest.mark.parametrize("text, expected, forbidden", [
+    # a noun that governs the event: refusal negates, a pledge announces, a demand only asks
+    ("Baghdad's refusal to admit UN weapons inspectors angered Washington.",
+     {("IRQGOV", "IGOUNO", "08", "negated"), ("IRQGOV", "IGOUNO", "12", "asserted")}, ("IRQGOV", "IGOUNO", "08", "asserted")),
+    ("Kyiv repeated its demand for the withdrawal of Russian forces.", set(), ("RUSMIL", None, "08", "asserted")),
+    # an adjective that says the event is only alleged, planned or foiled
+    ("The UN investigated the alleged chemical attack in Douma, Syria.", set(), ("SYR", "SYR", "20", "asserted")),
+    # a subjunctive says what must be done, not what is
+    ("Israel insisted that Hamas free all the hostages.", set(), ("PSEREB", "PSECVL", "08", "asserted")),
+    # whoever rejects an offer is not the one who made it
+    ("Moscow's offer of talks with Kyiv was rejected.", set(), ("RUSGOV", "UKRGOV", "12", "asserted")),
+    # voting down an instrument is not writing it
+    ("Russia vetoed a resolution condemning its annexation of Crimea.", set(), ("RUS", "UKR", "11", "asserted")),
+    # a protest over something is not the protester's act
+    ("Beijing lodged a protest with Washington over the arms sale to Taiwan.", set(), ("CHNGOV", "TWN", "06", "asserted")),
+])
+def test_nouns_adjectives_and_subjunctives_decide_what_happened(text, expected, forbidden):
+    found = coded(text)
+    assert expected <= found and forbidden not in found, found

@@ -51,6 +51,8 @@ class Candidate:
 
 
 COMPLEMENT = "complement:"  # how a target taken from the complement's event is named
+# nouns of committing to an act, whose possessor is who acts: "Japan's pledge of aid"
+COMMITMENT_NOUNS = frozenset({"pledge", "promise", "offer", "commitment", "plan", "vow", "decision", "threat"})
 
 DEMAND_CONSTRUCTION = TriggerPattern(
     id="construction:said-that-must", code="100", pos="verb", lemma="must", particle=None, object=frozenset(),
@@ -228,6 +230,11 @@ class EventMatcher:
                 found = actors_at(doc, pobj)
                 if found:
                     return found, slot, None
+        # "Japan's pledge of aid to Kenya", "Moscow's offer of talks": who commits to the act
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in COMMITMENT_NOUNS:
+            found = modifier_actors(doc, token.head.head)
+            if found:
+                return found, f"modifier+{token.head.head.lemma_.lower()}", None
         carrier = carrier_of(token)
         if carrier is not None and self.lexicon.lemma(carrier) in SUPPORT_VERBS:
             subj, via = subject_of(carrier)
@@ -481,13 +488,15 @@ def _accusations(doc: Doc, candidate: Candidate) -> list[tuple[ActorMention, Act
 ANNOUNCING_CUES = frozenset({
     "will", "shall", "'ll", "wo", "would", "plan", "intend", "prepare", "vow", "pledge", "promise", "go", "set", "schedule",
     "agree", "offer", "decide", "commit", "ready", "willing", "prepared", "determined", "poised", "poise", "swear",
+    # nouns: "Japan's pledge of aid to Kenya", "the decision to send troops"
+    "plan", "decision", "pledge", "promise", "vow", "commitment", "intention", "readiness", "agreement",
 })
 # cues of wanting: what they govern is an intent only when it is cooperative
 WANTING_CUES = frozenset({"want", "seek", "hope", "wish", "aim"})
 
 
 # cues of refusing: what they govern is also an asserted rejection (12x) when it is cooperative
-REFUSING_CUES = frozenset({"refuse", "decline", "reject"})
+REFUSING_CUES = frozenset({"refuse", "decline", "reject", "refusal", "rejection"})
 # cues of readying: a violent act being readied is a military posture (CAMEO 150), not a threat
 PREPARING_CUES = frozenset({"prepare", "prepared", "ready", "poised", "poise"})
 VIOLENT_ROOTS = ("18", "19", "20")
@@ -504,6 +513,8 @@ def _derived_code(doc: Doc, candidate: Candidate, ontology: Ontology, triggers: 
     governor = triggers.get(candidate.cue_index) if candidate.cue_index is not None else None
     if governor is not None and governor.kept and governor.pattern.code[:2] in ("03", "12", "13"):
         return None  # "threatened to impose sanctions": the threat is already an event
+    if not _cue_is_the_sources(doc, candidate):
+        return None  # "Moscow's offer of talks was rejected": Moscow rejected nothing
     if candidate.factuality == "negated":
         verb = clause_verb(doc[candidate.trigger])
         will_not = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in verb.children)
@@ -522,6 +533,33 @@ def _derived_code(doc: Doc, candidate: Candidate, ontology: Ontology, triggers: 
             return THREATENED_COOPERATION.get(code[:2], "130")
         return ontology.announced_code(code)
     return None
+
+
+def _cue_is_the_sources(doc: Doc, candidate: Candidate) -> bool:
+    """Whether the word that announces or refuses the act is the act's own sources' word: the
+    subject of a cue verb, the possessor of a cue noun ("Baghdad's refusal to admit"); a modal
+    or an auxiliary always is."""
+    if candidate.cue_index is None:
+        return True
+    cue = doc[candidate.cue_index]
+    if cue.dep_ in ("aux", "auxpass") or cue.i == clause_verb(doc[candidate.trigger]).i and cue.pos_ == "AUX":
+        return True
+    if cue.pos_ in ("NOUN", "PROPN"):
+        speakers = modifier_actors(doc, cue)
+    elif cue.pos_ in ("VERB", "AUX", "ADJ"):
+        # a passive cue with an infinitive ("is poised to", "is scheduled to") is about its subject;
+        # without one ("the offer was rejected") its subject is the act, and only its agent speaks
+        raising = is_passive(cue) and child_of(cue, "xcomp") is not None
+        subject = child_of(cue, *PASSIVE_SUBJECT_DEPS) if raising else subject_of(cue)[0]
+        speakers = actors_at(doc, subject)
+        if not speakers:
+            return subject is not None  # "was rejected" with no one named rejects nothing
+    else:
+        return True
+    if not speakers:
+        return False
+    own = {m.country for m in candidate.sources if m.country}
+    return bool(own & {m.country for m in speakers if m.country}) or not own
 
 
 def _conditioned_by_unless(trigger: Token) -> bool:

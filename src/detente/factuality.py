@@ -101,10 +101,10 @@ def judge(token: Token) -> Judgement:
         return modal
     if found:
         return found
-    governed = _governed_noun(token, verb, cues)
+    governed = _governed_noun(token, verb, cues) or _nominal_governor(token)
     if governed:
-        outer = judge(verb)  # "refused to commit to any assistance": the refusal decides
-        return governed if outer.value == "asserted" else outer
+        outer = judge(verb) if verb.i != token.i else Judgement("asserted", "")
+        return governed if outer.value == "asserted" else outer  # "refused to commit to any assistance"
     if token.sent.text.rstrip().endswith("?") and not _inside_reported(verb):
         return Judgement("question", "the sentence is a question")
     if verb.dep_ == "ccomp" and any(c.tag_ in WH_TAGS or (c.dep_ == "mark" and c.lower_ in ("whether", "if"))
@@ -116,6 +116,10 @@ def judge(token: Token) -> Judgement:
             return Judgement(cues.mark[child.lower_], f"'{child.text}' introduces the clause of '{verb.text}'")
     if modal:
         return modal
+    if _subjunctive(verb):
+        # a subjunctive: "insisted that Hamas free the hostages", "demanded that Tokyo apologise"
+        return Judgement("hypothetical", f"subjunctive '{verb.text}' under '{verb.head.text}'", verb.head.lemma_.lower(),
+                         verb.head.i)
     # governing verbs: "refused to meet", "denied that ... attacked", "plans to visit"
     current = verb
     for _ in range(6):
@@ -149,6 +153,49 @@ def judge(token: Token) -> Judgement:
 NOUN_GOVERNOR_EXCLUDED = frozenset({"claim", "allege", "contend", "seem", "go", "set", "try", "attempt"})
 
 
+# nouns that govern the event they introduce ("Baghdad's refusal to admit inspectors", "its
+# demand for the withdrawal of Russian forces", "the plan to impose sanctions")
+NOMINAL_GOVERNORS = {
+    **dict.fromkeys(("refusal", "rejection", "denial", "failure"), "negated"),
+    **dict.fromkeys(("plan", "decision", "pledge", "promise", "vow", "commitment", "intention", "offer",
+                     "readiness", "agreement"), "future"),
+    **dict.fromkeys(("demand", "call", "appeal", "request", "plea", "proposal", "threat", "warning", "attempt",
+                     "bid", "effort", "push", "pressure", "hope", "wish", "desire", "suggestion", "ultimatum",
+                     "possibility", "prospect", "fear", "risk"), "hypothetical"),
+}
+# adjectives that say a nominal event is only alleged, planned or prevented
+EPISTEMIC_ADJECTIVES = {
+    **dict.fromkeys(("alleged", "suspected", "purported", "possible", "potential", "rumoured", "rumored",
+                     "proposed", "threatened", "hypothetical", "feared"), "hypothetical"),
+    **dict.fromkeys(("planned", "upcoming", "forthcoming", "scheduled", "expected", "future", "impending"), "future"),
+    **dict.fromkeys(("foiled", "thwarted", "averted", "aborted", "cancelled", "canceled"), "negated"),
+}
+
+
+def _nominal_governor(token: Token) -> Judgement | None:
+    """A governing noun above the event ("refusal to admit", "demand for the withdrawal"), or an
+    adjective on a nominal event ("the alleged chemical attack", "a foiled plot")."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        for child in token.children:
+            value = EPISTEMIC_ADJECTIVES.get(child.lower_) if child.dep_ in ("amod", "compound") else None
+            if value:
+                return Judgement(value, f"{value}: '{child.text}' on '{token.text}'", child.lower_, child.i)
+    current = token
+    for _ in range(3):
+        head = current.head
+        if current.dep_ == "acl" and head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+            governor = head  # "refusal to admit"
+        elif current.dep_ == "pobj" and head.lower_ in ("for", "of", "to") and head.head.pos_ == "NOUN":
+            governor = head.head  # "demand for the withdrawal", "threat of sanctions"
+        else:
+            return None
+        value = NOMINAL_GOVERNORS.get(governor.lemma_.lower())
+        if value:
+            return Judgement(value, f"{value}: governed by the noun '{governor.text}'", governor.lemma_.lower(), governor.i)
+        current = governor
+    return None
+
+
 def _governed_noun(token: Token, verb: Token, cues: Cues) -> Judgement | None:
     """A nominal event that is the object of a governing verb takes its reading: "agreed to a
     ceasefire" (future), "demanded the withdrawal of troops" (hypothetical), "rejected talks"
@@ -165,6 +212,24 @@ def _governed_noun(token: Token, verb: Token, cues: Cues) -> Judgement | None:
     if not object_of_verb or value is None or lemma in NOUN_GOVERNOR_EXCLUDED:
         return None
     return Judgement(value, f"{value}: '{verb.text}' governs '{token.text}'", lemma, verb.i)
+
+
+MANDATIVE_VERBS = frozenset({"insist", "demand", "urge", "ask", "propose", "suggest", "recommend", "request",
+                             "require", "order", "command", "stipulate", "press", "call"})
+
+
+def _subjunctive(verb: Token) -> bool:
+    """A clause that says what must be done, not what is: "demanded that Moscow withdraw", "insisted
+    that Hamas free the hostages" (a base form, or a present form that does not agree with a
+    singular subject after a past-tense verb)."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in MANDATIVE_VERBS or any(c.dep_ == "aux" for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    if verb.tag_ == "VB":
+        return True
+    return verb.tag_ == "VBP" and subject.tag_ in ("NNP", "NN") and verb.head.tag_ == "VBD"
 
 
 def _inside_reported(verb: Token) -> bool:

@@ -208,6 +208,13 @@ BACKGROUND_PREPS = frozenset({"after", "before", "since", "during", "following",
                               "because", "due", "in the wake of"})
 
 
+# prepositions that name what a verb is about, not what its subject does
+TOPIC_PREPS = frozenset({"over", "about", "regarding", "concerning"})
+# verbs that act against an instrument: its author is not their subject
+OPPOSING_VERBS = frozenset({"veto", "reject", "block", "oppose", "condemn", "denounce", "criticize", "criticise",
+                            "overturn", "strike", "scrap", "withdraw", "revoke", "repeal", "ignore", "defy", "violate"})
+
+
 def in_background(token: Token) -> bool:
     """A nominal trigger that only dates or explains another event ("since last month's U.S.
     invasion", "after two days of fierce fighting")."""
@@ -235,7 +242,8 @@ def carrier_of(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ == "VERB":
         return head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ not in BACKGROUND_PREPS:
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB" and head.lower_ not in (
+            BACKGROUND_PREPS | TOPIC_PREPS):  # "lodged protests over the arms sale": the sale is not the protester's
         return head.head  # ("offered to negotiate following the invasions of Dagestan": the invasions are background)
     # a quantity of events: "launched 10 days of war games", "carried out a series of raids"
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
@@ -248,7 +256,7 @@ def adopter_of(noun: Token) -> Token | None:
     if noun.lemma_.lower() not in INSTRUMENT_NOUNS:
         return None
     verb = carrier_of(noun)
-    if verb is None or noun.dep_ != "dobj":
-        return None
+    if verb is None or noun.dep_ != "dobj" or verb.lemma_.lower() in OPPOSING_VERBS:
+        return None  # "Russia vetoed a resolution condemning ...": Russia condemned nothing
     subj, _ = subject_of(verb)
     return subj
