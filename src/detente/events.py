@@ -22,7 +22,7 @@ from .context import HOME, PLACE, Arguments, fill, is_guessed_target, without_se
 from .dates import resolve
 from .grammar import (DEMANDING_MODALS, LIGHT_NOUNS, QUANTITY_NOUNS, MONTHS, PLACE_PREPS, REPORTING_VERBS, SUPPORT_VERBS,
                       TRANSPARENT_OBJECTS)
-from .factuality import WH_TAGS, clause_verb, judge, reporting_verb
+from .factuality import MANDATIVE_VERBS, WH_TAGS, clause_verb, judge, reporting_verb, subjunctive
 from .lexicon import Lexicon, TriggerPattern, load_lexicon
 from .ontology import Ontology, load_ontology
 from .records import ActorMention, Event, content_hash
@@ -54,6 +54,11 @@ COMPLEMENT = "complement:"  # how a target taken from the complement's event is 
 # nouns of committing to an act, whose possessor is who acts: "Japan's pledge of aid"
 COMMITMENT_NOUNS = frozenset({"pledge", "promise", "offer", "commitment", "plan", "vow", "decision", "threat"})
 
+SUBJUNCTIVE_CONSTRUCTION = TriggerPattern(
+    id="construction:that-subjunctive", code="100", pos="verb", lemma="", particle=None, object=frozenset(),
+    modifier=frozenset(), target=("clause-subject",), reciprocal=False,
+    example="Washington insisted that Pyongyang dismantle its reactor first.", where="events.py",
+)
 DEMAND_CONSTRUCTION = TriggerPattern(
     id="construction:said-that-must", code="100", pos="verb", lemma="must", particle=None, object=frozenset(),
     modifier=frozenset(), target=("clause-subject",), reciprocal=False,
@@ -245,15 +250,19 @@ class EventMatcher:
         """One candidate per trigger token: the first fitting pattern (most specific first) whose
         arguments are found, or else the most specific one, dropped with its reason."""
         chosen: list[tuple[Token, list[tuple[TriggerPattern, Token | None]]]] = []
-        consumed: set[int] = set()
+        consumed: dict[int, int] = {}  # object noun → the verb whose pattern used it
         for token in doc:
             fitting = self._patterns_for(token)
             if fitting:
                 chosen.append((token, fitting))
-                consumed.update(obj.i for _, obj in fitting[:1] if obj is not None)
+                consumed.update((obj.i, token.i) for _, obj in fitting[:1] if obj is not None)
         candidates: list[Candidate] = []
-        for token, fitting in chosen:
-            if token.i in consumed:
+        kept_at: dict[int, bool] = {}
+        # verbs first, so that an object a verb's pattern used but could not make an event of
+        # ("China held military exercises around Taiwan": no partner for joint exercises) gets
+        # its own patterns (a show of force)
+        for token, fitting in sorted(chosen, key=lambda item: item[0].i not in consumed.values()):
+            if token.i in consumed and kept_at.get(consumed[token.i], True):
                 continue
             # what depends only on the trigger (factuality, who reports it) and on each pattern's
             # slots is read once; the two rounds differ only in what the context rules may guess
@@ -268,26 +277,32 @@ class EventMatcher:
                 guessed = [self._candidate(doc, token, pattern, args, carrier, clause, guess=True)
                            for pattern, args, carrier in stated]
                 chosen_one = next((c for c in guessed if c.kept), guessed[0])
+            kept_at[token.i] = chosen_one.kept
             candidates.append(chosen_one)
-        candidates.extend(self._reported_demands(doc))
+        candidates.sort(key=lambda c: c.trigger)
+        candidates.extend(self._reported_demands(doc, {c.trigger for c in candidates if c.kept}))
         return self._complement_targets(doc, candidates)
 
-    def _reported_demands(self, doc: Doc) -> list[Candidate]:
-        """ "X said that Y must/should ..." is a demand of X on Y (CAMEO 100), whatever Y is
-        asked to do: a construction of the grammar, not a word of the lexicon."""
+    def _reported_demands(self, doc: Doc, triggers: set[int]) -> list[Candidate]:
+        """ "X said that Y must/should ..." and "X insisted that Y withdraw" (a subjunctive) are
+        demands of X on Y (CAMEO 100), whatever Y is asked to do: constructions of the grammar,
+        not words of the lexicon. A governing verb that is an event itself ("demanded that ...")
+        needs no second one."""
         out = []
-        for modal in doc:
-            if modal.dep_ != "aux" or modal.lower_ not in DEMANDING_MODALS:
-                continue
-            verb = modal.head
+        cues = [(m, m.head) for m in doc if m.dep_ == "aux" and m.lower_ in DEMANDING_MODALS]
+        cues += [(v, v) for v in doc if subjunctive(v)]
+        for modal, verb in cues:
             reporter = verb.head
-            if verb.dep_ != "ccomp" or self.lexicon.lemma(reporter) not in REPORTING_VERBS:
+            if verb.dep_ != "ccomp" or reporter.i in triggers:
+                continue
+            if self.lexicon.lemma(reporter) not in REPORTING_VERBS | MANDATIVE_VERBS:
                 continue
             speaker, via = subject_of(reporter)
             sources = actors_at(doc, speaker)
             targets = actors_at(doc, child_of(verb, "nsubj", "nsubjpass"))
             if sources and targets:
-                out.append(Candidate(trigger=modal.i, pattern=DEMAND_CONSTRUCTION, sources=tuple(sources),
+                out.append(Candidate(trigger=modal.i, pattern=SUBJUNCTIVE_CONSTRUCTION if modal.i == verb.i else DEMAND_CONSTRUCTION,
+                                     sources=tuple(sources),
                                      targets=tuple(targets), source_via=f"reporter:{via}", target_via="clause subject",
                                      kept=True, reason=f"'{reporter.text} that ... {modal.text}' is a demand"))
         return out

@@ -116,7 +116,7 @@ def judge(token: Token) -> Judgement:
             return Judgement(cues.mark[child.lower_], f"'{child.text}' introduces the clause of '{verb.text}'")
     if modal:
         return modal
-    if _subjunctive(verb):
+    if subjunctive(verb):
         # a subjunctive: "insisted that Hamas free the hostages", "demanded that Tokyo apologise"
         return Judgement("hypothetical", f"subjunctive '{verb.text}' under '{verb.head.text}'", verb.head.lemma_.lower(),
                          verb.head.i)
@@ -218,7 +218,7 @@ MANDATIVE_VERBS = frozenset({"insist", "demand", "urge", "ask", "propose", "sugg
                              "require", "order", "command", "stipulate", "press", "call"})
 
 
-def _subjunctive(verb: Token) -> bool:
+def subjunctive(verb: Token) -> bool:
     """A clause that says what must be done, not what is: "demanded that Moscow withdraw", "insisted
     that Hamas free the hostages" (a base form, or a present form that does not agree with a
     singular subject after a past-tense verb)."""
