@@ -31,7 +31,7 @@ CASES = [
     # (a sector noun behind a quantity is the target itself)
     ("Pakistani police arrested dozens of protesters on Monday.", {("PAKCOP", "PAKOPP", "17", "asserted")}),
     # violence with no perpetrator named: the country where it happened is the source
-    ("A roadside bomb near Kandahar killed three Canadian soldiers.", {("AFG", "CANMIL", "19", "asserted")}),
+    ("A roadside bomb near Kandahar killed three Canadian soldiers.", {("AFG", "CANMIL", "18", "asserted")}),
     ("Ten Russian soldiers were killed in Ukraine on Friday.", {("UKR", "RUSMIL", "19", "asserted")}),
     # a sector noun takes the country of its counterpart or of the place
     ("Rebels shelled the city of Aleppo for the third day.", {("SYRREB", "SYR", "19", "asserted")}),
@@ -401,3 +401,18 @@ def test_nominal_events_take_their_governor_and_background_is_no_event(text, exp
 def test_nouns_adjectives_and_subjunctives_decide_what_happened(text, expected, forbidden):
     found = coded(text)
     assert expected <= found and forbidden not in found, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the weapon as subject says how; a place inside a placed target is still the event's place
+    ("A car bomb killed 12 people in Baghdad.", ("IRQ", "IRQCVL", "1832", "asserted")),
+    # the neighbour along a border is the party; a medium carries the partner of a talk
+    ("Pakistan mobilised tens of thousands of reservists along its frontier with India.", ("PAK", "IND", "154", "asserted")),
+    ("Macron spoke by telephone with Putin on Friday.", ("FRAGOV", "RUSGOV", "040", "asserted")),
+    # an attempt at violence happened; an attempted killing is 185
+    ("Egyptian militants attempted to assassinate President Mubarak.", ("EGYREB", "EGYGOV", "185", "asserted")),
+    ("Hamas militants tried to storm the Israeli border post.", ("PSEREB", "ISR", "190", "asserted")),
+])
+def test_weapons_borders_media_and_attempts(text, expected):
+    found = {(e.source, e.target, e.cameo, e.factuality) for e in detente.code_text(text, date=DATE)}
+    assert expected in found, found

@@ -192,7 +192,9 @@ def _place_source(doc: Doc, token: Token, pattern: TriggerPattern, hosts: list[T
     source; the place may sit in the subject ("a roadside bomb near Kandahar killed ..."). A place
     that is the target's own mention is not also its source ("rockets were fired at Israel")."""
     instrument = child_of(token, "nsubj") if pattern.pos == "verb" else None
-    where = place_country(doc, hosts + ([instrument] if instrument is not None else []), exclude=args.targets)
+    # ... but a target placed by where it is ("12 people in Baghdad") leaves its place to the event
+    where = place_country(doc, hosts + ([instrument] if instrument is not None else []),
+                          exclude=[m for m in args.targets if not m.located])
     if where is not None:
         args.sources = [_place_mention(where[0], where[1], f"unnamed perpetrators in {where[1]}")]
         args.source_via = PLACE + where[1]

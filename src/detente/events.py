@@ -51,6 +51,7 @@ class Candidate:
 
 
 COMPLEMENT = "complement:"  # how a target taken from the complement's event is named
+MEDIUM_NOUNS = frozenset({"telephone", "phone", "video", "link", "videoconference", "videolink", "hotline", "line"})
 # nouns of committing to an act, whose possessor is who acts: "Japan's pledge of aid"
 COMMITMENT_NOUNS = frozenset({"pledge", "promise", "offer", "commitment", "plan", "vow", "decision", "threat"})
 
@@ -199,6 +200,9 @@ class EventMatcher:
                 prep = slot[5:]
                 direct = obj if obj is not None else (child_of(token, "dobj") if token.pos_ != "NOUN" else None)
                 frame = [token.head] if token.dep_ == "compound" and token.head.lemma_.lower() in LIGHT_NOUNS else []
+                # "spoke by telephone with Putin", "talked via video link with Xi": the medium carries the party
+                frame += [m for medium in ("by", "via", "over") for m in prep_objects(token, medium)
+                          if m.lemma_.lower() in MEDIUM_NOUNS]
                 hosts = [token] + frame + ([direct] if direct is not None else []) + ([carrier] if carrier is not None else [])
                 for host in hosts:
                     for pobj in prep_objects(host, prep):
@@ -516,6 +520,9 @@ REFUSING_CUES = frozenset({"refuse", "decline", "reject", "refusal", "rejection"
 PREPARING_CUES = frozenset({"prepare", "prepared", "ready", "poised", "poise"})
 VIOLENT_ROOTS = ("18", "19", "20")
 MOBILIZE_CODE = "150"
+ATTEMPTING_CUES = frozenset({"attempt", "try"})
+KILLING_CODES = frozenset({"186", "1823", "18"})
+ATTEMPTED_KILLING_CODE = "185"
 # threatening to withhold cooperation: aid (1311 reduce or stop aid), relations (1313), else 131
 THREATENED_COOPERATION = {"04": "1313", "05": "1313", "06": "1311", "07": "1311", "08": "131"}
 FUTURE_AUXILIARIES = frozenset({"will", "would", "wo", "shall"})
@@ -539,6 +546,9 @@ def _derived_code(doc: Doc, candidate: Candidate, ontology: Ontology, triggers: 
     if candidate.factuality not in ("future", "hypothetical"):
         return None
     code = candidate.pattern.code
+    if cue in ATTEMPTING_CUES and code[:2] in VIOLENT_ROOTS:
+        # an attempt at violence happened even if the violence did not: "tried to assassinate" → 185
+        return ATTEMPTED_KILLING_CODE if code in KILLING_CODES else code
     cooperative = code[:2] in ("04", "05", "06", "07", "08")
     if cue in ANNOUNCING_CUES or (cue in WANTING_CUES and cooperative):
         if cue in PREPARING_CUES and code[:2] in VIOLENT_ROOTS:
@@ -594,6 +604,8 @@ WEAPON_CODES = {
     **dict.fromkeys(("missile", "rocket", "shell", "shelling", "artillery", "mortar", "tank", "howitzer"), "194"),
     **dict.fromkeys(("airstrike", "warplane", "jet", "bomber", "aircraft", "helicopter", "gunship", "plane"), "195"),
     "drone": "1952", "air strike": "195", "air raid": "195", "drone strike": "1952",
+    "bomb": "183", "car bomb": "1832", "roadside bomb": "1833", "suicide bomber": "1831", "suicide bombing": "1831",
+    "suicide attack": "1831", "bomber": "195",
     **dict.fromkeys(("gunfire", "rifle", "gun", "sniper", "bullet", "machine-gun"), "193"),
 }
 
@@ -608,14 +620,17 @@ def _own_code(doc: Doc, candidate: Candidate) -> str:
         return EXPEL_ORGANISATION_CODE
     if code in UNSPECIFIED_VIOLENCE:
         trigger = doc[candidate.trigger]
-        for prep in (c for c in trigger.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "with", "in")):
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                compounds = [c.lemma_.lower() for c in pobj.children if c.dep_ == "compound"]
-                weapon = next((WEAPON_CODES[f"{c} {pobj.lemma_.lower()}"] for c in compounds
-                               if f"{c} {pobj.lemma_.lower()}" in WEAPON_CODES), None) or WEAPON_CODES.get(
-                    pobj.lemma_.lower()) or next((WEAPON_CODES[c] for c in compounds if c in WEAPON_CODES), None)
-                if weapon:
-                    return weapon
+        instruments = [pobj for prep in trigger.children if prep.dep_ in ("agent", "prep") and prep.lower_ in ("by", "with", "in")
+                       for pobj in prep.children if pobj.dep_ == "pobj"]
+        # "a car bomb killed 12 people", "a roadside bomb struck a patrol": the weapon as subject
+        instruments += [c for c in trigger.children if c.dep_ == "nsubj" and trigger.pos_ == "VERB"]
+        for weapon_noun in instruments:
+            lemma = weapon_noun.lemma_.lower()
+            compounds = [c.lemma_.lower() for c in weapon_noun.children if c.dep_ in ("compound", "amod")]
+            weapon = next((WEAPON_CODES[f"{c} {lemma}"] for c in compounds if f"{c} {lemma}" in WEAPON_CODES), None) \
+                or WEAPON_CODES.get(lemma) or next((WEAPON_CODES[c] for c in compounds if c in WEAPON_CODES), None)
+            if weapon:
+                return weapon
     return code
 
 
@@ -695,6 +710,11 @@ def extract(doc: Doc, ontology: Ontology | None = None) -> list[Event]:
         derived = _derived_code(doc, candidate, ontology, triggers)
         if derived:
             how = {"12": "refused", "15": "readied"}.get(derived[:2], "announced")
+            if candidate.factuality_cue in ATTEMPTING_CUES:
+                how = "attempted"
+            attempted_itself = codings and codings[0][0] == derived  # "tried to storm the post": an assault
+            if attempted_itself:
+                codings = []
             codings.append((derived, "asserted", f"{how}:{rule} ({candidate.factuality_cue})",
                             round(_confidence(candidate) - 0.1, 2)))
         event_date, precision = _event_date(doc, candidate)

@@ -41,6 +41,7 @@ def argument_heads(token: Token) -> list[Token]:
 
 
 REFLEXIVE_PRONOUNS = frozenset({"itself", "themselves", "himself", "herself", "themself"})
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 
 
 def actors_at(doc: Doc, token: Token | None, _depth: int = 0) -> list[ActorMention]:
@@ -54,6 +55,11 @@ def actors_at(doc: Doc, token: Token | None, _depth: int = 0) -> list[ActorMenti
         return [replace(m, start=token.i, end=token.i + 1, head=token.i, text=token.text, kind="reflexive",
                         why=f"{token.text!r} refers back to {m.text!r}", modifier=False)
                 for m in (actors_at(doc, subject, 1) if subject is not None and subject.i != token.i else []) if m.code]
+    if token.lemma_.lower() in BORDER_NOUNS and _depth < 2:
+        # "along its border with India", "the frontier with Syria": the neighbour is the party
+        neighbours = [m for pobj in prep_objects(token, "with") for m in actors_at(doc, pobj, _depth + 1) if m.code]
+        if neighbours:
+            return neighbours
     heads = {t.i for t in argument_heads(token)}
     here = [m for m in doc._.actors if m.head in heads]
     if not here:
