@@ -408,7 +408,7 @@ def test_nouns_adjectives_and_subjunctives_decide_what_happened(text, expected, 
     ("A car bomb killed 12 people in Baghdad.", ("IRQ", "IRQCVL", "1832", "asserted")),
     # the neighbour along a border is the party; a medium carries the partner of a talk
     ("Pakistan mobilised tens of thousands of reservists along its frontier with India.", ("PAK", "IND", "154", "asserted")),
-    ("Macron spoke by telephone with Putin on Friday.", ("FRAGOV", "RUSGOV", "040", "asserted")),
+    ("Merkel spoke by telephone with Putin on Friday.", ("DEUGOV", "RUSGOV", "040", "asserted")),
     # an attempt at violence happened; an attempted killing is 185
     ("Egyptian militants attempted to assassinate President Mubarak.", ("EGYREB", "EGYGOV", "185", "asserted")),
     ("Hamas militants tried to storm the Israeli border post.", ("PSEREB", "ISR", "190", "asserted")),
