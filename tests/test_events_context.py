@@ -410,7 +410,7 @@ def test_nouns_adjectives_and_subjunctives_decide_what_happened(text, expected, 
     ("Pakistan mobilised tens of thousands of reservists along its frontier with India.", ("PAK", "IND", "154", "asserted")),
     ("Merkel spoke by telephone with Putin on Friday.", ("DEUGOV", "RUSGOV", "040", "asserted")),
     # an attempt at violence happened; an attempted killing is 185
-    ("Egyptian militants attempted to assassinate President Mubarak.", ("EGYREB", "EGYGOV", "185", "asserted")),
+    ("Egyptian militants attempted to assassinate President Sisi.", ("EGYREB", "EGYGOV", "185", "asserted")),
     ("Hamas militants tried to storm the Israeli border post.", ("PSEREB", "ISR", "190", "asserted")),
 ])
 def test_weapons_borders_media_and_attempts(text, expected):
