@@ -507,6 +507,7 @@ def _accusations(doc: Doc, candidate: Candidate) -> list[tuple[ActorMention, Act
 ANNOUNCING_CUES = frozenset({
     "will", "shall", "'ll", "wo", "would", "plan", "intend", "prepare", "vow", "pledge", "promise", "go", "set", "schedule",
     "agree", "offer", "decide", "commit", "ready", "willing", "prepared", "determined", "poised", "poise", "swear",
+    "be",  # "is to visit Thailand"
     # nouns: "Japan's pledge of aid to Kenya", "the decision to send troops"
     "plan", "decision", "pledge", "promise", "vow", "commitment", "intention", "readiness", "agreement",
 })
