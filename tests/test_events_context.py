@@ -416,3 +416,14 @@ def test_nouns_adjectives_and_subjunctives_decide_what_happened(text, expected, 
 def test_weapons_borders_media_and_attempts(text, expected):
     found = {(e.source, e.target, e.cameo, e.factuality) for e in detente.code_text(text, date=DATE)}
     assert expected in found, found
+
+
+@pytest.mark.parametrize("text, expected, forbidden", [
+    # a preposition's object can name the event: "took to the streets", "took X to court"
+    ("Thousands of Serbian students took to the streets of Belgrade.", {("SRBEDU", "SRB", "14", "asserted")}, None),
+    ("Ukraine took Russia to the International Court of Justice.", {("UKR", "RUS", "11", "asserted")}, None),
+    ("Norway took the Sri Lankan delegation to the airport.", set(), ("NOR", "LKAGOV", "11", "asserted")),
+])
+def test_patterns_named_by_a_prepositional_object(text, expected, forbidden):
+    found = coded(text)
+    assert expected <= found and forbidden not in found, found

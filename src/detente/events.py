@@ -113,6 +113,8 @@ class EventMatcher:
                     continue
             if pattern.subject and not (_phrase_words(subject_of(token)[0]) & pattern.subject):
                 continue
+            if pattern.via and not any(p.lemma_.lower() in pattern.via[1] for p in prep_objects(token, pattern.via[0])):
+                continue
             if pattern.modifier and not any(
                 c.dep_ in ("amod", "compound", "nmod") and c.lemma_.lower() in pattern.modifier for c in token.children
             ):

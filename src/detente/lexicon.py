@@ -16,7 +16,7 @@ from .ontology import load_ontology
 
 _SLOT = re.compile(r"^(dobj|iobj|none|clause|prep:[a-z][a-z ]*)$")
 _KNOWN_FIELDS = {"id", "code", "pos", "lemma", "particle", "object", "modifier", "target", "source", "reciprocal", "example",
-                 "note", "plover", "subject"}
+                 "note", "plover", "subject", "via"}
 
 
 @dataclass(frozen=True)
@@ -40,11 +40,14 @@ class TriggerPattern:
     # verbs only: lemmas one of which the subject's phrase must hold ("peacekeepers arrived" is
     # peacekeeping, not a visit)
     subject: frozenset[str] = frozenset()
+    # verbs only: a preposition and the lemmas its object must have ("took to the streets":
+    # ("to", {"street"})); the words name the event, not its target
+    via: tuple[str, frozenset[str]] | None = None
 
     @property
     def specificity(self) -> int:
         return (2 * bool(self.particle) + 2 * bool(self.object) + 2 * bool(self.modifier) + 2 * bool(self.subject)
-                + (self.target != ("none",)))
+                + 2 * bool(self.via) + (self.target != ("none",)))
 
     @property
     def needs_target(self) -> bool:
@@ -119,6 +122,11 @@ def load_lexicon() -> Lexicon:
             if not isinstance(source, list) or not all(isinstance(t, str) and _SLOT.match(t) and t.startswith("prep:")
                                                        for t in source):
                 raise row.fail(f"source must be a list of 'prep:X' slots, not {source!r}")
+            via = row.values.get("via")
+            if via is not None:
+                if pos != "verb" or not isinstance(via, dict) or set(via) != {"prep", "object"} or not isinstance(
+                        via["prep"], str) or not isinstance(via["object"], list) or not via["object"]:
+                    raise row.fail('via must be {"prep": "to", "object": ["street"]} on a verb pattern')
             if row.values.get("subject") is not None and pos != "verb":
                 raise row.fail("only verb patterns take a subject constraint")
             if source and pos != "noun":
@@ -137,6 +145,7 @@ def load_lexicon() -> Lexicon:
                 target=tuple(t.lower() for t in target), reciprocal=bool(row.values.get("reciprocal", False)),
                 example=example, where=f"{path.name}:{row.line}", source=tuple(t.lower() for t in source),
                 plover=plover_type or None, plover_mode=plover_mode or None, subject=_strings(row, "subject"),
+                via=(via["prep"].lower(), frozenset(o.lower() for o in via["object"])) if via else None,
             ))
     index: dict[tuple[str, str], list[TriggerPattern]] = {}
     for pattern in patterns:
