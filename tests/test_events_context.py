@@ -427,3 +427,17 @@ def test_weapons_borders_media_and_attempts(text, expected):
 def test_patterns_named_by_a_prepositional_object(text, expected, forbidden):
     found = coded(text)
     assert expected <= found and forbidden not in found, found
+
+
+def test_partners_of_one_subject_are_not_partners_of_each_other():
+    found = coded("China held talks with Russia and India.")
+    assert {("CHN", "RUS", "04", "asserted"), ("IND", "CHN", "04", "asserted")} <= found, found
+    assert not any({s, t} == {"RUS", "IND"} for s, t, _, _ in found), found
+
+
+@pytest.mark.parametrize("text, forbidden", [
+    ("India has yet to accept the proposal for talks with China.", ("IND", "CHN", "03", "asserted")),
+    ("The Israeli president invited President Abbas to speak to the Knesset.", ("PSEGOV", "ISRLEG", "04", "asserted")),
+])
+def test_what_has_yet_to_happen_or_is_only_invited(text, forbidden):
+    assert forbidden not in coded(text)

@@ -421,8 +421,11 @@ def _pairs(candidate: Candidate, announced: bool = False) -> list[tuple[ActorMen
     lent = candidate.target_via.startswith(COMPLEMENT)
     mutual = len(sources) > 1 or not (is_guessed_target(candidate.target_via) or lent)
     if candidate.pattern.reciprocal and mutual:
-        parties = sources + [t for t in targets if t.code not in {s.code for s in sources}]
-        pairs = [(a, b) for a, b in permutations(parties, 2) if a.code != b.code]
+        # every pair of joint subjects, and each subject with each partner, both ways; partners
+        # are not partners of each other ("Serbia keeps its cooperation with Russia and China")
+        partners = [t for t in targets if t.code not in {s.code for s in sources}]
+        pairs = [(a, b) for a, b in permutations(sources, 2) if a.code != b.code]
+        pairs += [pair for s_, t in product(sources, partners) for pair in ((s_, t), (t, s_)) if s_.code != t.code]
         if pairs:
             return pairs
     if not targets:

@@ -138,6 +138,9 @@ def judge(token: Token) -> Judgement:
         value = cues.governor.get(governor.lemma_.lower())
         if value:
             return Judgement(value, f"{value}: governed by '{governor.text}'", governor.lemma_.lower(), governor.i)
+        if infinitive and governor.lemma_.lower() in ("have", "be") and any(c.lower_ == "yet" for c in governor.children):
+            # "India has yet to accept the proposal", "is yet to respond"
+            return Judgement("negated", f"negated: '{governor.text} yet to'", "yet", governor.i)
         negated = _negation(governor, governor, cues)
         if negated and governor.lemma_.lower() not in REPORTING_VERBS:
             return Judgement("negated", f"negated: the governing '{governor.text}' is negated")
