@@ -441,3 +441,36 @@ def test_partners_of_one_subject_are_not_partners_of_each_other():
 ])
 def test_what_has_yet_to_happen_or_is_only_invited(text, forbidden):
     assert forbidden not in coded(text)
+
+
+@pytest.mark.parametrize("text, expected, forbidden", [
+    # "they" is the speaker itself only when nothing plural stands between ("three men")
+    ("Egypt arrested three men on Monday and said they planned to bomb the Israeli embassy.", set(),
+     ("EGY", "ISRGOV", "13", "asserted")),
+    # a nominal event that names its own doer keeps its reading under another's verb
+    ("Russia rejected the EU sanctions against Moscow.", {("IGOEUR", "RUSGOV", "16", "asserted")}, None),
+    ("Russia committed aggression against Ukraine.", {("RUS", "UKR", "19", "asserted")}, ("RUS", "UKR", "13", "asserted")),
+    # a reflexive helps no one else
+    ("Ukraine is arming itself against Russia.", set(), ("UKR", "UKR", "07", "asserted")),
+    # a wh-clause after a verb of telling describes a fact
+    ("Witnesses described how Syrian troops attacked the Turkish village.", {("SYRMIL", "TUR", "19", "asserted")}, None),
+    # a state reporting force against armed groups accuses no one
+    ("Britain said American aircraft killed 20 Taliban fighters in Helmand.", set(), ("GBR", "USA", "11", "asserted")),
+    # a placed sector noun still announces its own act; a noun cue speaks through its verb's subject
+    ("Rebels vowed to attack the city of Aleppo.", {("SYRREB", "SYR", "13", "asserted")}, None),
+    ("Iran took the decision to expel the British ambassador.", {("IRN", "GBRGOV", "13", "asserted")}, None),
+    # a facility keeps its owner in a coordination
+    ("Israeli jets struck Hezbollah positions and Syria's main airport.", {("ISRMIL", "SYR", "19", "asserted")}, None),
+    # trying to kill is an attempted killing
+    ("Al Qaeda tried to kill the Pakistani president.", {("IMGALQ", "PAKGOV", "18", "asserted")}, None),
+    # one's own embassy is not a target; an ambassador recalled from a country names it
+    ("Chile recalled its ambassador from Israel.", {("CHL", "ISR", "16", "asserted")}, ("CHL", "CHLGOV", "16", "asserted")),
+])
+def test_review_findings(text, expected, forbidden):
+    found = coded(text)
+    assert expected <= found and forbidden not in found, found
+
+
+def test_an_announced_act_is_emitted_once():
+    events = [e for e in detente.code_text("Iran will impose sanctions.", date=DATE) if e.factuality == "asserted"]
+    assert len(events) == 1, events

@@ -341,6 +341,8 @@ def _np_head(token: Token, actor_nouns: frozenset[str]) -> Token:
             people = upper.tag_ == "NNPS" or (upper.pos_ == "PROPN" and upper.ent_type_ in ("PERSON", "ORG", "NORP"))
             if not people and upper.lemma_.lower() not in actor_nouns and upper.lower_ not in actor_nouns:
                 break
+            if head.lower_ == "from" and any(c.dep_ == "poss" for c in upper.children):
+                break  # "recalled its ambassador from Israel": where it was posted, not whose it is
             current = head.head
             continue
         break
@@ -440,8 +442,9 @@ class ActorRecognizer:
         # exactly one country's name, in a capitalised word that is no English word or person
         in_places = {i for start, end, _ in self.places(doc) for i in range(start, end)}
         for token in doc:
+            hyphenated = any(0 <= j < len(doc) and doc[j].text in HYPHENS for j in (token.i - 1, token.i + 1))
             if (token.i in covered or token.i in in_places or not token.text[:1].isupper() or token.ent_type_ == "PERSON"
-                    or token.lemma_.lower() in self.common_words):  # "Turkeys" is turkeys
+                    or token.lemma_.lower() in self.common_words or hyphenated):  # "Turkeys", "Saint-Germain"
                 continue
             entry = self.dictionary.misspelt_country(token.text, self.common_words)
             if entry is not None:
@@ -567,11 +570,12 @@ class ActorRecognizer:
             elif token.pos_ == "PRON" and lower in PERSONAL_PRONOUNS:
                 antecedents = _most_recent(earlier, lambda m: m.person, 1)
             elif token.pos_ == "PRON" and lower in PLURAL_PRONOUNS:
-                # ... or, in the same sentence, a country or body taken as a collective ("The US
-                # claimed that they had attacked Iraq")
-                here = [m for m in mentions if m.end <= token.i and m.code and m.kind != "unknown"]
+                # ... or a country or body taken as a collective by its own words: the subject of
+                # the verb whose clause "they" is the subject of ("The US claimed that they had
+                # attacked Iraq"), never across a plural noun ("Egypt arrested three men and said
+                # they ...")
                 antecedents = (_most_recent(earlier, lambda m: m.plural, 1) or _last_group(earlier)
-                               or _most_recent(here, lambda m: not m.person and m.subject, 1))
+                               or _speaker_as_collective(doc, token, mentions))
             elif token.pos_ == "NOUN" and token.lemma_.lower() in PAIR_NOUNS and any(
                     c.lower_ in PAIR_WORDS for c in token.children):
                 antecedents = _distinct_countries(earlier, 2)
@@ -728,6 +732,16 @@ def _is_subject(token: Token) -> bool:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _speaker_as_collective(doc: Doc, pronoun: Token, mentions: list[ActorMention]) -> list[ActorMention]:
+    clause = pronoun.head
+    if pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp":
+        return []
+    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if speaker is None or any(t.tag_ in ("NNS", "NNPS") and t.i != speaker.i for t in doc[speaker.i + 1:pronoun.i]):
+        return []
+    return [m for m in mentions if m.head == speaker.i and m.code and not m.person and not m.modifier][:1]
 
 
 def _most_recent(mentions: list[ActorMention], fits, n: int) -> list[ActorMention]:

@@ -109,8 +109,9 @@ def without_self(targets: list[ActorMention], sources: list[ActorMention]) -> li
     """Targets less those that are the source itself: its own mention, or a pronoun for it
     ("Britain demanded the release of its sailors", "Russia threatened to retaliate if it is attacked")."""
     spans = {(m.start, m.end) for m in sources if m.start >= 0}
-    codes = {m.code for m in sources}
-    return [t for t in targets if (t.start, t.end) not in spans and not (t.kind == "pronoun" and t.code in codes)]
+    countries = {m.country for m in sources if m.country}
+    # ("Germany closed its embassy": "its embassy" is Germany's own, whatever its sector)
+    return [t for t in targets if (t.start, t.end) not in spans and not (t.kind == "pronoun" and t.country in countries)]
 
 
 # ------------------------------------------------------------------------------- the steps

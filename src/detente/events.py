@@ -205,6 +205,9 @@ class EventMatcher:
                 # "spoke by telephone with Putin", "talked via video link with Xi": the medium carries the party
                 frame += [m for medium in ("by", "via", "over") for m in prep_objects(token, medium)
                           if m.lemma_.lower() in MEDIUM_NOUNS]
+                # "Japan's pledge of aid to Kenya": the commitment noun carries the recipient
+                if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in COMMITMENT_NOUNS:
+                    frame.append(token.head.head)
                 hosts = [token] + frame + ([direct] if direct is not None else []) + ([carrier] if carrier is not None else [])
                 for host in hosts:
                     for pobj in prep_objects(host, prep):
@@ -284,6 +287,8 @@ class EventMatcher:
                            for pattern, args, carrier in stated]
                 chosen_one = next((c for c in guessed if c.kept), guessed[0])
             kept_at[token.i] = chosen_one.kept
+            if token.i in consumed and not chosen_one.kept:
+                continue  # an object released by its verb speaks only when it makes an event of its own
             candidates.append(chosen_one)
         candidates.sort(key=lambda c: c.trigger)
         candidates.extend(self._reported_demands(doc, {c.trigger for c in candidates if c.kept}))
@@ -349,6 +354,8 @@ class EventMatcher:
         """The arguments the pattern's slots find, and the verb carrying a nominal trigger."""
         sources, source_via, carrier = self._sources(doc, token, pattern)
         targets, target_via = self._targets(doc, token, pattern, obj, carrier)
+        if targets and all(m.kind == "reflexive" for m in targets) and not pattern.code[:2] >= "11":
+            targets, target_via = [], ""  # "Ukraine is arming itself": no one else is helped
         # "Britain demanded the release of its sailors from Iran": "its" is Britain itself
         kept_targets = without_self(targets, sources)
         if kept_targets != targets:
@@ -499,8 +506,12 @@ def _accusations(doc: Doc, candidate: Candidate) -> list[tuple[ActorMention, Act
         if not country or speaker.modifier or sector_of(speaker.code) == "MED":
             continue
         # a state's own word carries weight: a government that reports another's violence accuses it
+        # ... but not for force against armed groups ("the Kremlin said Syrian troops recaptured
+        # Palmyra from Islamic State"), which reports a fight, not a grievance
+        armed_victims = any(m.code and (m.code[:3] == "IMG" or sector_of(m.code) in ("REB", "UAF"))
+                            for m in candidate.targets)
         official = (len(country) == 3 and sector_of(speaker.code) in (None, "GOV") and speaker.kind != "sector"
-                    and not speaker.located)  # "relief officials in Nairobi" are not Kenya's word
+                    and not speaker.located and not armed_victims)  # "relief officials in Nairobi" are not Kenya's word
         if candidate.report_verb not in ALLEGING_VERBS and country not in victims and not (
                 official and candidate.pattern.code.startswith(VIOLENT_ROOTS)):
             continue
@@ -527,7 +538,8 @@ PREPARING_CUES = frozenset({"prepare", "prepared", "ready", "poised", "poise"})
 VIOLENT_ROOTS = ("18", "19", "20")
 MOBILIZE_CODE = "150"
 ATTEMPTING_CUES = frozenset({"attempt", "try"})
-KILLING_CODES = frozenset({"186", "1823", "18"})
+KILLING_CODES = frozenset({"186", "1823"})
+KILLING_VERBS = frozenset({"kill", "murder", "assassinate", "execute", "eliminate"})
 ATTEMPTED_KILLING_CODE = "185"
 # threatening to withhold cooperation: aid (1311 reduce or stop aid), relations (1313), else 131
 THREATENED_COOPERATION = {"04": "1313", "05": "1313", "06": "1311", "07": "1311", "08": "131"}
@@ -554,7 +566,8 @@ def _derived_code(doc: Doc, candidate: Candidate, ontology: Ontology, triggers: 
     code = candidate.pattern.code
     if cue in ATTEMPTING_CUES and code[:2] in VIOLENT_ROOTS:
         # an attempt at violence happened even if the violence did not: "tried to assassinate" → 185
-        return ATTEMPTED_KILLING_CODE if code in KILLING_CODES else code
+        killing = code in KILLING_CODES or doc[candidate.trigger].lemma_.lower() in KILLING_VERBS
+        return ATTEMPTED_KILLING_CODE if killing else code
     cooperative = code[:2] in ("04", "05", "06", "07", "08")
     if cue in ANNOUNCING_CUES or (cue in WANTING_CUES and cooperative):
         if cue in PREPARING_CUES and code[:2] in VIOLENT_ROOTS:
@@ -577,6 +590,11 @@ def _cue_is_the_sources(doc: Doc, candidate: Candidate) -> bool:
         return True
     if cue.pos_ in ("NOUN", "PROPN"):
         speakers = modifier_actors(doc, cue)
+        carrier = carrier_of(cue)
+        if not speakers and carrier is not None:  # "Iran took the decision to expel ..."
+            speakers = actors_at(doc, subject_of(carrier)[0])
+        if not speakers:
+            return True
     elif cue.pos_ in ("VERB", "AUX", "ADJ"):
         # a passive cue with an infinitive ("is poised to", "is scheduled to") is about its subject;
         # without one ("the offer was rejected") its subject is the act, and only its agent speaks
@@ -590,7 +608,8 @@ def _cue_is_the_sources(doc: Doc, candidate: Candidate) -> bool:
     if not speakers:
         return False
     own = {m.country for m in candidate.sources if m.country}
-    return bool(own & {m.country for m in speakers if m.country}) or not own
+    said = {m.country for m in speakers if m.country}
+    return bool(own & said) or not own or not said  # "Rebels vowed to attack Aleppo": the same rebels, placed
 
 
 def _conditioned_by_unless(trigger: Token) -> bool:

@@ -21,6 +21,9 @@ CUE_KINDS = ("modal", "negator", "governor", "mark")
 # dependencies through which a clause hangs from the verb that governs it
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj"})
 WH_TAGS = frozenset({"WP", "WDT", "WRB", "WP$"})
+# verbs whose wh-clause is an open question ("asked who", "wondered why"); after other verbs a
+# wh-clause describes what is taken as fact ("described how Syrian troops attacked")
+QUESTION_VERBS = frozenset({"ask", "wonder", "inquire", "enquire", "question", "query", "investigate", "probe"})
 
 
 @dataclass(frozen=True)
@@ -107,8 +110,9 @@ def judge(token: Token) -> Judgement:
         return governed if outer.value == "asserted" else outer  # "refused to commit to any assistance"
     if token.sent.text.rstrip().endswith("?") and not _inside_reported(verb):
         return Judgement("question", "the sentence is a question")
-    if verb.dep_ == "ccomp" and any(c.tag_ in WH_TAGS or (c.dep_ == "mark" and c.lower_ in ("whether", "if"))
-                                    for c in verb.children):
+    if verb.dep_ == "ccomp" and (any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children) or (
+            any(c.tag_ in WH_TAGS for c in verb.children) and (verb.head.lemma_.lower() in QUESTION_VERBS or _negation(
+                verb.head, verb.head, cues) or _modal_value(verb.head, cues)))):
         # "did not announce whom they would support", "asked whether Iran would attend"
         return Judgement("question", f"an indirect question under '{verb.head.text}'", verb.head.lemma_.lower(), verb.head.i)
     for child in verb.children:
@@ -153,7 +157,8 @@ def judge(token: Token) -> Judgement:
 
 # governing verbs whose noun object is no event of their kind: "Hamas claimed the bombing" (it
 # happened), "set a deadline", "went to war"
-NOUN_GOVERNOR_EXCLUDED = frozenset({"claim", "allege", "contend", "seem", "go", "set", "try", "attempt"})
+NOUN_GOVERNOR_EXCLUDED = frozenset({"claim", "allege", "contend", "seem", "go", "set", "try", "attempt",
+                                    "commit", "perpetrate", "plan", "prepare"})  # "committed aggression", "planned the bombing"
 
 
 # nouns that govern the event they introduce ("Baghdad's refusal to admit inspectors", "its
@@ -190,6 +195,8 @@ def _nominal_governor(token: Token) -> Judgement | None:
             governor = head  # "refusal to admit"
         elif current.dep_ == "pobj" and head.lower_ in ("for", "of", "to") and head.head.pos_ == "NOUN":
             governor = head.head  # "demand for the withdrawal", "threat of sanctions"
+            if NOMINAL_GOVERNORS.get(governor.lemma_.lower()) == "negated":
+                return None  # "the failure of the offensive": it happened, and failed
         else:
             return None
         value = NOMINAL_GOVERNORS.get(governor.lemma_.lower())
@@ -197,6 +204,11 @@ def _nominal_governor(token: Token) -> Judgement | None:
             return Judgement(value, f"{value}: governed by the noun '{governor.text}'", governor.lemma_.lower(), governor.i)
         current = governor
     return None
+
+
+def _has_own_actor(token: Token) -> bool:
+    """Whether a nominal event names its own doer ("the EU sanctions", "Russia's invasion")."""
+    return any(m.head == token.i and m.modifier and m.code for m in (token.doc._.actors or []))
 
 
 def _governed_noun(token: Token, verb: Token, cues: Cues) -> Judgement | None:
@@ -212,8 +224,8 @@ def _governed_noun(token: Token, verb: Token, cues: Cues) -> Judgement | None:
         noun.dep_ == "pobj" and noun.head.lower_ in ("to", "for", "on") and noun.head.head.i == verb.i)
     lemma = verb.lemma_.lower()
     value = cues.governor.get(lemma)
-    if not object_of_verb or value is None or lemma in NOUN_GOVERNOR_EXCLUDED:
-        return None
+    if not object_of_verb or value is None or lemma in NOUN_GOVERNOR_EXCLUDED or _has_own_actor(token):
+        return None  # "Russia rejected the EU sanctions": the sanctions are the EU's, and real
     return Judgement(value, f"{value}: '{verb.text}' governs '{token.text}'", lemma, verb.i)
 
 

@@ -132,8 +132,10 @@ def load_lexicon() -> Lexicon:
             if source and pos != "noun":
                 raise row.fail("only noun patterns take source slots (a verb's source is its subject)")
             plover = row.values.get("plover")
+            if plover is not None and not isinstance(plover, str):
+                raise row.fail(f"plover must be a PLOVER type, optionally with '/mode', not {plover!r}")
             plover_type, _, plover_mode = (plover or "").partition("/")
-            if plover is not None and (not isinstance(plover, str) or plover_type not in ontology.plover):
+            if plover is not None and plover_type not in ontology.plover:
                 raise row.fail(f"plover must be a PLOVER type, optionally with '/mode', not {plover!r}")
             example = row.values.get("example")
             if not isinstance(example, str) or not example:

@@ -42,6 +42,11 @@ def argument_heads(token: Token) -> list[Token]:
 
 REFLEXIVE_PRONOUNS = frozenset({"itself", "themselves", "himself", "herself", "themself"})
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+# heads whose possessor is no party when they are coordinated with a party ("arms sales to Iran
+# and China's political situation"); a place or facility keeps its owner ("Syria's main airport")
+ABSTRACT_NOUNS = frozenset({"situation", "position", "policy", "stance", "role", "economy", "politics", "affairs",
+                            "interest", "interests", "future", "view", "views", "concern", "concerns", "problem",
+                            "problems", "crisis", "development", "history", "record", "image", "reputation"})
 
 
 def actors_at(doc: Doc, token: Token | None, _depth: int = 0) -> list[ActorMention]:
@@ -72,7 +77,8 @@ def actors_at(doc: Doc, token: Token | None, _depth: int = 0) -> list[ActorMenti
         at_head = [m for m in here if m.head == head and m.code]
         # a conjunct's possessor is not a party ("arms sales to Iran and China's political situation")
         found += [m for m in at_head if not m.modifier] or [m for m in at_head if m.modifier and (
-            head == token.i or not any(doc[i].dep_ == "poss" for i in range(m.start, m.end)))]
+            head == token.i or doc[head].lemma_.lower() not in ABSTRACT_NOUNS
+            or not any(doc[i].dep_ == "poss" for i in range(m.start, m.end)))]
     if not found:
         for wanted in (lambda m: m.code and not m.modifier, lambda m: m.code and m.modifier):
             found = [m for m in here if wanted(m)]
@@ -210,8 +216,7 @@ def subject_of(verb: Token) -> tuple[Token | None, str]:
 
 
 # prepositions that set an event as the time or cause of another, not as what a verb does
-BACKGROUND_PREPS = frozenset({"after", "before", "since", "during", "following", "amid", "despite", "until",
-                              "because", "due", "in the wake of"})
+BACKGROUND_PREPS = frozenset({"after", "before", "since", "during", "following", "amid", "despite", "until"})
 
 
 # prepositions that name what a verb is about, not what its subject does
@@ -226,8 +231,9 @@ def in_background(token: Token) -> bool:
     invasion", "after two days of fierce fighting")."""
     current = token
     for _ in range(3):
-        if current.dep_ == "pobj" and current.head.lower_ in BACKGROUND_PREPS:
-            return True
+        if current.dep_ == "pobj" and (current.head.lower_ in BACKGROUND_PREPS or (
+                current.head.lower_ in ("of", "to") and current.head.head.lower_ in ("because", "due", "wake"))):
+            return True  # "after ...", "due to ...", "because of ...", "in the wake of ..."
         if current.dep_ == "pobj" and current.head.lower_ == "of" and current.head.head.pos_ == "NOUN":
             current = current.head.head  # "after two days of fighting"
             continue
