@@ -15,6 +15,12 @@ def coded(text: str) -> set[tuple[str | None, str | None, str, str]]:
     return {(e.source, e.target, e.cameo_root, e.factuality) for e in detente.code_text(text, date=DATE)}
 
 
+def assert_coded(text: str, expected: set, forbidden: tuple | None) -> None:
+    """The events of `text` include every `expected` one and never the `forbidden` one."""
+    found = coded(text)
+    assert expected <= found and forbidden not in found, found
+
+
 def by_root(text: str, root: str):
     return [e for e in detente.code_text(text, date=DATE) if e.cameo_root == root]
 
@@ -257,8 +263,7 @@ def test_announced_readied_and_plover_typed_events(text, expected, forbidden):
     ("Egyptian opposition groups defied a ban by the Egyptian government.", {("EGYOPP", "EGYGOV", "12", "asserted")}, None),
 ])
 def test_arguments_through_coordination_clauses_and_quantities(text, expected, forbidden):
-    found = coded(text)
-    assert expected <= found and forbidden not in found, found
+    assert_coded(text, expected, forbidden)
 
 
 @pytest.mark.parametrize("text, expected, forbidden", [
@@ -273,8 +278,7 @@ def test_arguments_through_coordination_clauses_and_quantities(text, expected, f
     ("Sudan expelled two British journalists.", {("SDN", "GBRMED", "17", "asserted")}, ("SDN", "GBRMED", "16", "asserted")),
 ])
 def test_the_arguments_make_the_code_precise(text, expected, forbidden):
-    found = coded(text)
-    assert expected <= found and forbidden not in found, found
+    assert_coded(text, expected, forbidden)
 
 
 def test_each_conjunct_names_its_own_actor():
@@ -378,8 +382,7 @@ def test_appeals_are_plover_requests():
     ("Rebels shelled the town of Juba, relief officials in Nairobi said.", set(), ("KENGOV", "---REB", "11", "asserted")),
 ])
 def test_nominal_events_take_their_governor_and_background_is_no_event(text, expected, forbidden):
-    found = coded(text)
-    assert expected <= found and forbidden not in found, found
+    assert_coded(text, expected, forbidden)
 
 
 @pytest.mark.parametrize("text, expected, forbidden", [
@@ -399,8 +402,7 @@ def test_nominal_events_take_their_governor_and_background_is_no_event(text, exp
     ("Beijing lodged a protest with Washington over the arms sale to Taiwan.", set(), ("CHNGOV", "TWN", "06", "asserted")),
 ])
 def test_nouns_adjectives_and_subjunctives_decide_what_happened(text, expected, forbidden):
-    found = coded(text)
-    assert expected <= found and forbidden not in found, found
+    assert_coded(text, expected, forbidden)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -425,8 +427,7 @@ def test_weapons_borders_media_and_attempts(text, expected):
     ("Norway took the Sri Lankan delegation to the airport.", set(), ("NOR", "LKAGOV", "11", "asserted")),
 ])
 def test_patterns_named_by_a_prepositional_object(text, expected, forbidden):
-    found = coded(text)
-    assert expected <= found and forbidden not in found, found
+    assert_coded(text, expected, forbidden)
 
 
 def test_partners_of_one_subject_are_not_partners_of_each_other():
@@ -467,8 +468,7 @@ def test_what_has_yet_to_happen_or_is_only_invited(text, forbidden):
     ("Chile recalled its ambassador from Israel.", {("CHL", "ISR", "16", "asserted")}, ("CHL", "CHLGOV", "16", "asserted")),
 ])
 def test_review_findings(text, expected, forbidden):
-    found = coded(text)
-    assert expected <= found and forbidden not in found, found
+    assert_coded(text, expected, forbidden)
 
 
 def test_an_announced_act_is_emitted_once():

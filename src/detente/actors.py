@@ -395,10 +395,13 @@ class ActorRecognizer:
         starts.update(s for _, s, _ in self.place_matcher(doc))
         return starts
 
-    def match(self, doc: Doc, memory: list[ActorMention] | None = None) -> list[ActorMention]:
+    def match(self, doc: Doc, memory: list[ActorMention] | None = None,
+              places: list[tuple[int, int, Place]] | None = None) -> list[ActorMention]:
         """Actor mentions of a parsed sentence. `memory` holds the mentions of the earlier
-        sentences of the same paragraph, most recent last, for pronouns and "the two countries"."""
+        sentences of the same paragraph, most recent last, for pronouns and "the two countries";
+        `places` the gazetteer names of the Doc, when the caller has them already."""
         when = doc._.report_date
+        places = self.places(doc) if places is None else places
         stops = [doc[s:e] for _, s, e in self.stop_matcher(doc)]
         entity_spans = [doc[s:e] for _, s, e in self.entity_matcher(doc)
                         if _capitalised_as_needed(doc[s:e], self.dictionary.needs_capital(_key(doc[s:e].text)),
@@ -433,14 +436,14 @@ class ActorRecognizer:
                 matches.append(_Match(token.i, token.i + 1, (self.dictionary.prefixes[token.lower_],)))
                 covered.add(token.i)
         # cities and regions stand for their country where no other name does ("Kharkiv was shelled")
-        for start, end, place in self.places(doc):
+        for start, end, place in places:
             if place.kind in ACTOR_KINDS and place.country and not any(i in covered for i in range(start, end)):
                 entry = Entry("place", place.country, f"{place.name}, a {place.kind} in {place.country}")
                 matches.append(_Match(start, end, (entry,)))
                 covered.update(range(start, end))
         # a misspelt country name no dictionary has ("Ethopia", "Afganistan"): one edit from
         # exactly one country's name, in a capitalised word that is no English word or person
-        in_places = {i for start, end, _ in self.places(doc) for i in range(start, end)}
+        in_places = {i for start, end, _ in places for i in range(start, end)}
         for token in doc:
             hyphenated = any(0 <= j < len(doc) and doc[j].text in HYPHENS for j in (token.i - 1, token.i + 1))
             if (token.i in covered or token.i in in_places or not token.text[:1].isupper() or token.ent_type_ == "PERSON"
@@ -650,12 +653,12 @@ class ActorRecognizer:
         key = (doc._.doc_id, doc._.paragraph)
         if key != self._memory_key or key[0] is None:
             self._memory_key, self._memory = key, []
-        mentions = self.match(doc, self._memory)
+        places = self.places(doc)
+        mentions = self.match(doc, self._memory, places)
         self._memory = (self._memory + [m for m in mentions if m.code])[-MEMORY_SIZE:]
         doc._.actors = mentions
         doc._.sector_nouns = self.sector_nouns(doc, mentions)
         doc.spans["actors"] = [Span(doc, m.start, m.end, label=m.code or "UNKNOWN") for m in mentions]
-        places = self.places(doc)
         doc._.places = [PlaceMention(s, e, p.name, p.country, p.lat, p.lon) for s, e, p in places]
         doc.spans["places"] = [Span(doc, s, e, label=p.country or "") for s, e, p in places]
         return doc

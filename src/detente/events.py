@@ -731,7 +731,8 @@ def extract(doc: Doc, ontology: Ontology | None = None) -> list[Event]:
             continue
         rule = f"{candidate.pattern.id}[src={candidate.source_via},tgt={_target_how(candidate)}]"
         # an act with no target found is no event itself, but announcing or refusing it is
-        codings = [] if targetless else [(_own_code(doc, candidate), candidate.factuality, rule, _confidence(candidate))]
+        own_code = _own_code(doc, candidate)
+        codings = [] if targetless else [(own_code, candidate.factuality, rule, _confidence(candidate))]
         derived = _derived_code(doc, candidate, ontology, triggers)
         if derived:
             how = {"12": "refused", "15": "readied"}.get(derived[:2], "announced")
@@ -758,7 +759,7 @@ def extract(doc: Doc, ontology: Ontology | None = None) -> list[Event]:
         for code_str, factuality, how, confidence, pairs in emissions:
             code = ontology.code(code_str)
             plover, plover_mode = code.plover, code.plover_mode
-            if code_str == _own_code(doc, candidate) and candidate.pattern.plover:  # the trigger's own type
+            if code_str == own_code and candidate.pattern.plover:  # the trigger's own type
                 plover, plover_mode = candidate.pattern.plover, candidate.pattern.plover_mode
             trigger = doc[candidate.trigger]
             for source, target in pairs:
